@@ -1,0 +1,1 @@
+"""framework-bot: answers questions about programming frameworks from curated Q&A."""

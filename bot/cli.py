@@ -1,0 +1,184 @@
+"""The ``framework-bot`` command: ask, check and show in a terminal; run, invite and sync the bot.
+
+``ask``, ``check`` and ``show`` never import discord, so they start fast. With no command,
+the bot runs when ``DISCORD_TOKEN`` is set and the terminal Q&A opens otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot.config import Settings, SettingsError, load_settings
+from bot.knowledge import KnowledgeBase, KnowledgeError, load
+from bot.matching import Matcher
+from bot.render import match_json, terminal_answer, terminal_document, terminal_section
+
+TOKEN_HINT = (
+    "No DISCORD_TOKEN set: starting the terminal Q&A. To run the Discord bot, copy .env.example "
+    "to .env and put your bot token in DISCORD_TOKEN (README: 'Create the Discord application')."
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="framework-bot",
+        description="Answers questions about programming frameworks from curated Q&A.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def with_knowledge(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sub.add_argument(
+            "--knowledge",
+            action="append",
+            type=Path,
+            metavar="PATH",
+            help="a knowledge file or directory (repeatable); default: KNOWLEDGE_PATH or knowledge/",
+        )
+        return sub
+
+    ask = with_knowledge(commands.add_parser("ask", help="answer questions in the terminal"))
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("question", nargs="*", help="the question (default: one per line of stdin)")
+    with_knowledge(commands.add_parser("check", help="validate the knowledge files"))
+    show = with_knowledge(commands.add_parser("show", help="print a document or one section"))
+    show.add_argument("document", help="document id, e.g. flask-vs-django")
+    show.add_argument("section", nargs="?", help="section id, e.g. learning-curve")
+    commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+    commands.add_parser("invite", help="print the OAuth2 invite URL for your bot")
+    commands.add_parser("sync", help="sync the slash commands with Discord now")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        if args.command is None:
+            if settings.has_token:
+                return _discord_command("run", settings)
+            print(TOKEN_HINT, file=sys.stderr)
+            return ask(settings, [], as_json=False, stdin=sys.stdin)
+        if args.command in ("run", "invite", "sync"):
+            return _discord_command(args.command, settings)
+        if args.knowledge:
+            settings = _with_paths(settings, args.knowledge)
+        if args.command == "ask":
+            return ask(settings, args.question, as_json=args.json, stdin=sys.stdin)
+        if args.command == "check":
+            return check(settings)
+        return show(settings, args.document, args.section)
+    except (KnowledgeError, SettingsError) as error:
+        print(f"framework-bot: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _with_paths(settings: Settings, paths: Sequence[Path]) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, knowledge_paths=tuple(paths))
+
+
+def _discord_command(command: str, settings: Settings) -> int:
+    from bot import launcher  # imports discord; only here
+
+    return launcher.main(command, settings)
+
+
+def build_matcher(settings: Settings) -> Matcher:
+    """Load the knowledge named by ``settings`` and index it."""
+    knowledge: KnowledgeBase = load(settings.knowledge_paths)
+    return Matcher(knowledge, settings.answer_threshold, settings.suggest_threshold)
+
+
+def ask(settings: Settings, words: Sequence[str], as_json: bool, stdin: TextIO) -> int:
+    matcher = build_matcher(settings)
+    if words:
+        _answer(matcher, " ".join(words), as_json)
+        return 0
+    interactive = stdin.isatty() and not as_json
+    if interactive:
+        titles = ", ".join(d.title for d in matcher.knowledge.documents)
+        print(f"Ask about {titles}. An empty line or Ctrl-D quits.")
+    while True:
+        if interactive:
+            try:
+                line = input("> ")
+            except EOFError:
+                print()
+                return 0
+            if not line.strip():
+                return 0
+        else:
+            line = stdin.readline()
+            if not line:
+                return 0
+            if not line.strip():
+                continue
+        _answer(matcher, line.strip(), as_json)
+        if interactive:
+            print()
+
+
+def _answer(matcher: Matcher, question: str, as_json: bool) -> None:
+    match = matcher.match(question)
+    if as_json:
+        print(json.dumps(match_json(match), ensure_ascii=False), flush=True)
+    else:
+        print(terminal_answer(match), flush=True)
+
+
+def check(settings: Settings) -> int:
+    matcher = build_matcher(settings)
+    knowledge = matcher.knowledge
+    warnings = 0
+    for document in knowledge.documents:
+        examples = sum(len(s.questions) for s in document.sections)
+        print(
+            f"{document.id}: {len(document.sections)} sections, {examples} example questions"
+            f" ({document.path})"
+        )
+        for index, section in enumerate(document.sections):
+            print(f"  {section.id}: {len(section.questions)} questions, {len(section.keywords)} keywords")
+            for q_index, phrasing in enumerate(section.questions):
+                ranked = matcher.rank(phrasing, limit=1)
+                top = ranked[0] if ranked else None
+                if top is not None and (top.document, top.section) != (document, section):
+                    warnings += 1
+                    print(
+                        f"    warning: sections[{index}].questions[{q_index}] {phrasing!r} "
+                        f"is closer to {top.document.id}/{top.section.id} ({top.score:.0f}): "
+                        "reword it or move it",
+                    )
+    total = knowledge.section_count
+    print(f"ok: {len(knowledge.documents)} documents, {total} sections, {warnings} warnings")
+    return 0
+
+
+def show(settings: Settings, document_id: str, section_id: str | None) -> int:
+    knowledge = load(settings.knowledge_paths)
+    document = knowledge.document(document_id)
+    if document is None:
+        known = ", ".join(d.id for d in knowledge.documents)
+        print(f"framework-bot: no document {document_id!r} (known: {known})", file=sys.stderr)
+        return 1
+    if section_id is None:
+        print(terminal_document(document))
+        return 0
+    section = document.section(section_id)
+    if section is None:
+        known = ", ".join(s.id for s in document.sections)
+        print(f"framework-bot: {document_id} has no section {section_id!r} (known: {known})", file=sys.stderr)
+        return 1
+    print(terminal_section(section))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

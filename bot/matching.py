@@ -1,0 +1,205 @@
+"""Match a member's question to the one section that answers it, or to none.
+
+How a question is scored, in short:
+
+1. It is normalized and cut into terms (``bot.text``). A word the knowledge never uses is
+   compared with every word it does use (rapidfuzz ``process.extractOne``), so "flaks" and
+   "philosphy" become "flask" and "philosophy"; a word that stays unknown counts *against*
+   every section, which is what makes "how do I serve static files with flask" abstain.
+2. A question that names frameworks is only compared with the documents about them.
+3. An inverted index narrows the sections to those that share a selective term; each
+   candidate is scored by how much of the question (weighted by rarity) its vocabulary
+   explains, and by its closest example phrasing.
+4. Below the answer threshold, or when two sections are nearly tied, nothing is answered;
+   the closest sections are offered as suggestions instead.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.knowledge import Document, KnowledgeBase, Section
+from bot.text import STOPWORDS, normalize, term, terms
+
+DEFAULT_ANSWER_THRESHOLD = 55.0
+DEFAULT_SUGGEST_THRESHOLD = 30.0
+MAX_SUGGESTIONS = 3
+# A best section that leads the next one by less than this is a guess, not an answer.
+TIE_MARGIN = 4.0
+# How many sections survive the cheap vocabulary score to have their examples compared.
+RERANK_SECTIONS = 24
+# Terms found in more than this share of sections are too common to pick candidates with.
+SELECTIVE_SHARE = 0.2
+# Share of the score from the closest example phrasing; the rest from the whole section.
+EXAMPLE_SHARE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A section that could answer the question, with a 0-100 score."""
+
+    document: Document
+    section: Section
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The outcome for one question: the answer (or None) and the next-best sections."""
+
+    question: str
+    answer: Candidate | None
+    score: float
+    suggestions: tuple[Candidate, ...]
+
+    @property
+    def answered(self) -> bool:
+        return self.answer is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Example:
+    section: int
+    terms: frozenset[str]
+    weight: float
+
+
+class Matcher:
+    """Scores questions against a knowledge base; build once, call ``match`` many times."""
+
+    def __init__(
+        self,
+        knowledge: KnowledgeBase,
+        answer_threshold: float = DEFAULT_ANSWER_THRESHOLD,
+        suggest_threshold: float = DEFAULT_SUGGEST_THRESHOLD,
+    ) -> None:
+        self.knowledge = knowledge
+        self.answer_threshold = answer_threshold
+        self.suggest_threshold = min(suggest_threshold, answer_threshold)
+        self._sections: list[tuple[Document, Section]] = [
+            (document, section) for document in knowledge.documents for section in document.sections
+        ]
+        self._section_docs: list[int] = []
+        self._bags: list[frozenset[str]] = []
+        self._examples: list[list[_Example]] = []
+        self._frameworks: dict[str, set[int]] = defaultdict(set)
+        surface: dict[str, str] = {}
+        for doc_index, document in enumerate(knowledge.documents):
+            for name in document.frameworks:
+                for word in normalize(name).split():
+                    self._frameworks[term(word)].add(doc_index)
+                    surface.setdefault(word, term(word))
+            for section in document.sections:
+                phrasings = [*section.questions, *section.keywords, section.title]
+                example_terms = [frozenset(terms(normalize(p))) for p in phrasings]
+                for phrasing in phrasings:
+                    for word in normalize(phrasing).split():
+                        if word not in STOPWORDS and len(word) > 2:
+                            surface.setdefault(word, term(word))
+                self._section_docs.append(doc_index)
+                self._bags.append(frozenset().union(*example_terms))
+                self._examples.append(
+                    [_Example(len(self._bags) - 1, t, 0.0) for t in example_terms if t]
+                )
+        self._surface_words = list(surface)
+        self._surface_terms = surface
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        for index, bag in enumerate(self._bags):
+            for t in bag:
+                self._postings[t].append(index)
+        count = max(len(self._bags), 1)
+        self._idf = {t: math.log(1 + count / len(p)) for t, p in self._postings.items()}
+        self._unknown_weight = math.log(1 + count) * 1.25
+        self._framework_weight = math.log(1 + count)
+        self._selective_df = max(3, int(count * SELECTIVE_SHARE))
+        self._examples = [
+            [_Example(e.section, e.terms, self._weight_of(e.terms)) for e in section_examples]
+            for section_examples in self._examples
+        ]
+
+    def _weight(self, t: str) -> float:
+        if t in self._frameworks:
+            return self._framework_weight
+        return self._idf.get(t, self._unknown_weight)
+
+    def _weight_of(self, ts: Iterable[str]) -> float:
+        return sum(self._weight(t) for t in ts)
+
+    def query_terms(self, question: str) -> list[str]:
+        """The question's terms, misspellings of known words corrected."""
+        result: dict[str, None] = {}
+        for word in normalize(question).split():
+            if word in STOPWORDS:
+                continue
+            t = term(word)
+            if t not in self._idf and t not in self._frameworks and len(word) >= 4:
+                cutoff = 80.0 if len(word) >= 5 else 85.0
+                found = process.extractOne(
+                    word, self._surface_words, scorer=fuzz.ratio, score_cutoff=cutoff
+                )
+                if found is not None:
+                    t = self._surface_terms[found[0]]
+            result.setdefault(t, None)
+        return list(result)
+
+    def match(self, question: str, threshold: float | None = None) -> Match:
+        """The section that answers ``question``, or none with up to 3 suggestions."""
+        ranked = self.rank(question)
+        answer_at = self.answer_threshold if threshold is None else threshold
+        best = ranked[0] if ranked else None
+        score = best.score if best else 0.0
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        if best is not None and score >= answer_at and score - runner_up >= TIE_MARGIN:
+            others = tuple(c for c in ranked[1:] if c.score >= self.suggest_threshold)
+            return Match(question, best, score, others[:MAX_SUGGESTIONS])
+        close = tuple(c for c in ranked if c.score >= self.suggest_threshold)
+        return Match(question, None, score, close[:MAX_SUGGESTIONS])
+
+    def rank(self, question: str, limit: int = MAX_SUGGESTIONS + 1) -> list[Candidate]:
+        """The best-scoring sections for ``question``, best first."""
+        query = self.query_terms(question)
+        if not query:
+            return []
+        named = [t for t in query if t in self._frameworks]
+        documents = self._documents_named(named)
+        weights = {t: self._weight(t) for t in query}
+        total = sum(weights.values())
+
+        selective = [t for t in query if 0 < len(self._postings.get(t, ())) <= self._selective_df]
+        pickers = selective or [t for t in query if t in self._postings]
+        candidates = {s for t in pickers for s in self._postings[t]}
+        if documents is not None:
+            candidates = {s for s in candidates if self._section_docs[s] in documents}
+
+        coverage = {s: sum(weights[t] for t in query if t in self._bags[s]) / total for s in candidates}
+        shortlist = sorted(coverage, key=coverage.__getitem__, reverse=True)[:RERANK_SECTIONS]
+        scored: list[Candidate] = []
+        query_set = frozenset(query)
+        for s in shortlist:
+            closest = 0.0
+            for example in self._examples[s]:
+                shared = query_set & example.terms
+                if shared:
+                    overlap = sum(weights[t] for t in shared)
+                    closest = max(closest, 2 * overlap / (total + example.weight))
+            value = EXAMPLE_SHARE * closest + (1 - EXAMPLE_SHARE) * coverage[s]
+            document, section = self._sections[s]
+            scored.append(Candidate(document, section, round(100 * value, 1)))
+        scored.sort(key=lambda c: c.score, reverse=True)
+        return scored[:limit]
+
+    def _documents_named(self, named: list[str]) -> set[int] | None:
+        """Documents about the most of the named frameworks; None when none is named."""
+        if not named:
+            return None
+        hits: dict[int, int] = defaultdict(int)
+        for t in named:
+            for doc_index in self._frameworks[t]:
+                hits[doc_index] += 1
+        top = max(hits.values())
+        return {d for d, n in hits.items() if n == top}

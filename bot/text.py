@@ -1,0 +1,139 @@
+"""Text normalization shared by the knowledge index and incoming questions.
+
+Both sides go through the same steps, so a question and an example phrasing that mean the
+same words end up as the same terms: Unicode folded, Discord markup removed, punctuation
+dropped, function words removed, light stemming and a small table of everyday synonyms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Long pastes are cut before any work: the first few hundred characters carry the question.
+MAX_QUESTION_CHARS = 400
+
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e"),
+    None,
+)
+_DISCORD_MARKUP = re.compile(
+    r"<a?:\w+:\d+>"  # custom emoji
+    r"|<(?:@[!&]?|#)\d+>"  # user, role and channel mentions
+    r"|<t:\d+(?::\w)?>"  # timestamps
+    r"|@(?:everyone|here)\b"
+    r"|https?://\S+"
+)
+_NON_WORD = re.compile(r"[\W_]+")
+
+# Function words and chat filler: they say nothing about which answer fits.
+STOPWORDS = frozenset(
+    """
+    a an the and or but if then than so as of at by for from in into on onto to with without
+    about over under up down out off again also too very just really quite pretty rather
+    i me my mine myself we us our you your yours he him his she her it its they them their
+    this that these those there here who whom whose
+    am is are was were be been being do does did doing done have has had having
+    will would shall could may might must can cant wont dont doesnt isnt arent im ive id
+    s t d m ll re ve
+    any anyone anybody someone somebody something anything everyone all some
+    hi hey hello yo sup hiya heya guys folks people everybody
+    uh uhh um umm hmm erm eh ah oh ok okay lol lmao haha pls plz please thanks thank thx ty
+    like kinda sorta actually basically honestly literally seriously tbh imo imho idk btw ngl
+    know wondering wonder curious quick q question asking ask tell explain say
+    one ones thing things stuff get got
+    """.split()
+)
+
+# Everyday words folded onto one term, so "difficult" finds examples that say "hard".
+_SYNONYM_GROUPS = {
+    "hard": "difficult difficulty tough challenging harder hardest",
+    "easy": "easier easiest easily beginnerfriendly",
+    "beginner": "newbie noob novice newcomer beginners",
+    "small": "tiny little smaller smallest mini",
+    "large": "big bigger huge massive larger largest",
+    "choose": "pick chose choosing picking",
+    "better": "best superior",
+    "compare": "comparison compared comparing versus vs difference differences different differ",
+    "framework": "frameworks library libraries lib libs",
+    "app": "apps application applications webapp webapps website websites site sites",
+    "fast": "faster fastest quick quicker quickly rapid rapidly speedy",
+    "feature": "features functionality functionalities capability capabilities",
+    "learn": "learning learned learnt learns study studying",
+    "philosophy": "philosophies ideology mindset ethos",
+}
+SYNONYMS = {word: canon for canon, words in _SYNONYM_GROUPS.items() for word in words.split()}
+
+# Suffix rules, longest first; a rule applies only if at least three letters remain.
+_SUFFIXES = (
+    ("ational", "ate"),
+    ("ization", "ize"),
+    ("ibility", "ibl"),
+    ("ability", "abl"),
+    ("fulness", "ful"),
+    ("iveness", "ive"),
+    ("ingly", ""),
+    ("edly", ""),
+    ("ities", "ity"),
+    ("iness", "y"),
+    ("ness", ""),
+    ("ments", "ment"),
+    ("ings", ""),
+    ("ing", ""),
+    ("iest", "y"),
+    ("ier", "y"),
+    ("ily", "y"),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ers", ""),
+    ("er", ""),
+    ("ed", ""),
+    ("ly", ""),
+    ("es", ""),
+    ("s", ""),
+)
+
+
+def normalize(text: str) -> str:
+    """Fold case, accents, invisible characters, markup and punctuation; cut long input."""
+    text = text[: MAX_QUESTION_CHARS * 4]
+    text = unicodedata.normalize("NFKD", text).translate(_INVISIBLE)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _DISCORD_MARKUP.sub(" ", text)
+    text = text.replace("'", "").replace("\u2019", "")
+    text = _NON_WORD.sub(" ", text).strip()
+    if len(text) > MAX_QUESTION_CHARS:
+        text = text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
+    return text
+
+
+def stem(word: str) -> str:
+    """A deliberately small suffix stripper: enough to meet "learning" with "learn"."""
+    if len(word) <= 4 or word.isdigit():
+        return word
+    if word.endswith("ss") or word.endswith("us") or word.endswith("is"):
+        return word
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) + len(replacement) >= 3:
+            word = word[: len(word) - len(suffix)] + replacement
+            break
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "lsz":
+        word = word[:-1]
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def term(word: str) -> str:
+    """The index term for one normalized word (synonyms folded, then stemmed)."""
+    return stem(SYNONYMS.get(word, word))
+
+
+def terms(normalized: str) -> list[str]:
+    """Index terms of a normalized text, function words dropped, order kept, no repeats."""
+    seen: dict[str, None] = {}
+    for word in normalized.split():
+        if word in STOPWORDS:
+            continue
+        seen.setdefault(term(word), None)
+    return list(seen)
