@@ -1,8 +1,8 @@
 """Accuracy of the matcher on labelled question sets, per kind of question.
 
-    python -m benchmarks.accuracy                       # shipped knowledge + tests/data/questions.tsv
-    python -m benchmarks.accuracy --all                 # also the second test document and its set
-    python -m benchmarks.accuracy --questions FILE.tsv --knowledge DIR [--failures]
+python -m benchmarks.accuracy                       # shipped knowledge + tests/data/questions.tsv
+python -m benchmarks.accuracy --all                 # also the second test document and its set
+python -m benchmarks.accuracy --questions FILE.tsv --knowledge DIR [--failures]
 """
 
 from __future__ import annotations
@@ -18,10 +18,14 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--questions", type=Path, action="append")
     parser.add_argument("--knowledge", type=Path, action="append")
-    parser.add_argument("--all", action="store_true", help="add the second test document and its set")
+    parser.add_argument(
+        "--all", action="store_true", help="add the second test document and its set"
+    )
     parser.add_argument("--failures", action="store_true", help="list every question it got wrong")
     args = parser.parse_args()
     questions = args.questions or [DATA / "questions.tsv"]

@@ -16,6 +16,7 @@ from typing import TextIO
 from bot.config import Settings, SettingsError, load_settings
 from bot.knowledge import KnowledgeBase, KnowledgeError, load
 from bot.matching import Matcher
+from bot.overlap import overlaps
 from bot.render import match_json, terminal_answer, terminal_document, terminal_section
 
 TOKEN_HINT = (
@@ -37,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
             action="append",
             type=Path,
             metavar="PATH",
-            help="a knowledge file or directory (repeatable); default: KNOWLEDGE_PATH or knowledge/",
+            help="knowledge file or directory (repeatable); default: KNOWLEDGE_PATH or knowledge/",
         )
         return sub
 
@@ -135,29 +136,20 @@ def _answer(matcher: Matcher, question: str, as_json: bool) -> None:
 
 
 def check(settings: Settings) -> int:
-    matcher = build_matcher(settings)
-    knowledge = matcher.knowledge
+    knowledge = load(settings.knowledge_paths)
     warnings = 0
     for document in knowledge.documents:
         examples = sum(len(s.questions) for s in document.sections)
-        print(
-            f"{document.id}: {len(document.sections)} sections, {examples} example questions"
-            f" ({document.path})"
-        )
-        for index, section in enumerate(document.sections):
-            print(f"  {section.id}: {len(section.questions)} questions, {len(section.keywords)} keywords")
-            for q_index, phrasing in enumerate(section.questions):
-                ranked = matcher.rank(phrasing, limit=1)
-                top = ranked[0] if ranked else None
-                if top is not None and (top.document, top.section) != (document, section):
-                    warnings += 1
-                    print(
-                        f"    warning: sections[{index}].questions[{q_index}] {phrasing!r} "
-                        f"is closer to {top.document.id}/{top.section.id} ({top.score:.0f}): "
-                        "reword it or move it",
-                    )
-    total = knowledge.section_count
-    print(f"ok: {len(knowledge.documents)} documents, {total} sections, {warnings} warnings")
+        sections = len(document.sections)
+        print(f"{document.id}: {sections} sections, {examples} example questions ({document.path})")
+        for section in document.sections:
+            counts = f"{len(section.questions)} questions, {len(section.keywords)} keywords"
+            print(f"  {section.id}: {counts}")
+        for overlap in overlaps(document):
+            warnings += 1
+            print(f"  warning: {overlap.describe(document)}")
+    totals = f"{len(knowledge.documents)} documents, {knowledge.section_count} sections"
+    print(f"ok: {totals}, {warnings} warnings")
     return 0
 
 
@@ -174,7 +166,10 @@ def show(settings: Settings, document_id: str, section_id: str | None) -> int:
     section = document.section(section_id)
     if section is None:
         known = ", ".join(s.id for s in document.sections)
-        print(f"framework-bot: {document_id} has no section {section_id!r} (known: {known})", file=sys.stderr)
+        print(
+            f"framework-bot: {document_id} has no section {section_id!r} (known: {known})",
+            file=sys.stderr,
+        )
         return 1
     print(terminal_section(section))
     return 0

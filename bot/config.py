@@ -1,4 +1,4 @@
-"""Settings, read once from the environment (and ``.env``); every setting has a default but the token.
+"""Settings, read once from the environment and ``.env``; all have defaults but the token.
 
 Each setting is documented in ``.env.example`` and the README. This module never imports
 discord, so the terminal mode starts fast.

@@ -21,10 +21,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot.knowledge import Document, KnowledgeBase, Section
-from bot.text import STOPWORDS, normalize, term, terms
+from bot.text import STOPWORDS, SYNONYMS, normalize, term, terms
 
 DEFAULT_ANSWER_THRESHOLD = 55.0
 DEFAULT_SUGGEST_THRESHOLD = 30.0
@@ -33,8 +34,8 @@ MAX_SUGGESTIONS = 3
 TIE_MARGIN = 4.0
 # How many sections survive the cheap vocabulary score to have their examples compared.
 RERANK_SECTIONS = 24
-# Terms found in more than this share of sections are too common to pick candidates with.
-SELECTIVE_SHARE = 0.2
+# Candidates come from the rarest shared terms first, until about this many are found.
+CANDIDATE_BUDGET = 600
 # Share of the score from the closest example phrasing; the rest from the whole section.
 EXAMPLE_SHARE = 0.6
 
@@ -106,8 +107,18 @@ class Matcher:
                 self._examples.append(
                     [_Example(len(self._bags) - 1, t, 0.0) for t in example_terms if t]
                 )
-        self._surface_words = list(surface)
+        vocabulary = frozenset().union(*self._bags) | set(self._frameworks)
+        # Misspelt everyday synonyms ("dificult") should still find the term they fold onto.
+        for word, canon in SYNONYMS.items():
+            if term(canon) in vocabulary:
+                surface.setdefault(word, term(word))
         self._surface_terms = surface
+        # Typos rarely change both the first and the last letter, or the length by more than
+        # two: bucketing known words that way keeps each correction to a few hundred choices.
+        self._typo_buckets: dict[tuple[int, str, int], list[str]] = defaultdict(list)
+        for word in surface:
+            self._typo_buckets[(0, word[0], len(word))].append(word)
+            self._typo_buckets[(-1, word[-1], len(word))].append(word)
         self._postings: dict[str, list[int]] = defaultdict(list)
         for index, bag in enumerate(self._bags):
             for t in bag:
@@ -116,7 +127,6 @@ class Matcher:
         self._idf = {t: math.log(1 + count / len(p)) for t, p in self._postings.items()}
         self._unknown_weight = math.log(1 + count) * 1.25
         self._framework_weight = math.log(1 + count)
-        self._selective_df = max(3, int(count * SELECTIVE_SHARE))
         self._examples = [
             [_Example(e.section, e.terms, self._weight_of(e.terms)) for e in section_examples]
             for section_examples in self._examples
@@ -138,14 +148,22 @@ class Matcher:
                 continue
             t = term(word)
             if t not in self._idf and t not in self._frameworks and len(word) >= 4:
-                cutoff = 80.0 if len(word) >= 5 else 85.0
-                found = process.extractOne(
-                    word, self._surface_words, scorer=fuzz.ratio, score_cutoff=cutoff
-                )
-                if found is not None:
-                    t = self._surface_terms[found[0]]
+                t = self._correct(word) or t
             result.setdefault(t, None)
         return list(result)
+
+    def _correct(self, word: str) -> str | None:
+        """The term of the known word closest to a misspelled ``word``, if one is close."""
+        choices = [
+            known
+            for size in range(len(word) - 2, len(word) + 3)
+            for key in ((0, word[0], size), (-1, word[-1], size))
+            for known in self._typo_buckets.get(key, ())
+        ]
+        # One slip (a letter missing, extra, wrong or swapped) in short words, two in long ones.
+        edits = 1 if len(word) < 8 else 2
+        found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=edits)
+        return self._surface_terms[found[0]] if found else None
 
     def match(self, question: str, threshold: float | None = None) -> Match:
         """The section that answers ``question``, or none with up to 3 suggestions."""
@@ -170,13 +188,21 @@ class Matcher:
         weights = {t: self._weight(t) for t in query}
         total = sum(weights.values())
 
-        selective = [t for t in query if 0 < len(self._postings.get(t, ())) <= self._selective_df]
-        pickers = selective or [t for t in query if t in self._postings]
-        candidates = {s for t in pickers for s in self._postings[t]}
+        candidates: set[int] = set()
+        for t in sorted(
+            (t for t in query if t in self._postings), key=lambda t: len(self._postings[t])
+        ):
+            postings = self._postings[t]
+            if candidates and len(candidates) + len(postings) > CANDIDATE_BUDGET:
+                break
+            # A term shared with that many sections cannot make a confident answer: a sample do.
+            candidates.update(postings[:CANDIDATE_BUDGET])
         if documents is not None:
             candidates = {s for s in candidates if self._section_docs[s] in documents}
 
-        coverage = {s: sum(weights[t] for t in query if t in self._bags[s]) / total for s in candidates}
+        coverage = {
+            s: sum(weights[t] for t in query if t in self._bags[s]) / total for s in candidates
+        }
         shortlist = sorted(coverage, key=coverage.__getitem__, reverse=True)[:RERANK_SECTIONS]
         scored: list[Candidate] = []
         query_set = frozenset(query)

@@ -61,7 +61,9 @@ def terminal_answer(match: Match) -> str:
         lines = ["No answer for that in the knowledge."]
         if match.suggestions:
             lines.append("Did you mean:")
-            lines += [f"  - {c.section.title} ({c.document.id} {c.section.id})" for c in match.suggestions]
+            lines += [
+                f"  - {c.section.title} ({c.document.id} {c.section.id})" for c in match.suggestions
+            ]
         return "\n".join(lines)
     answer = match.answer
     footer = f"-- {answer.document.title} · {confidence(answer.score)} ({answer.score:.0f}/100)"

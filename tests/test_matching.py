@@ -1,0 +1,124 @@
+"""The matcher on small hand-written knowledge: typos, abstention, routing, ties."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge import Document, KnowledgeBase, Section
+from bot.matching import Matcher
+from bot.text import normalize, terms
+
+
+def section(section_id: str, *questions: str) -> Section:
+    return Section(
+        section_id, section_id.replace("-", " ").title(), questions, (), f"about {section_id}"
+    )
+
+
+FLASK = Document(
+    "flask-vs-django",
+    "Flask vs Django",
+    "What is Flask and how is it different from Django?",
+    (
+        section(
+            "flask-overview",
+            "what is flask",
+            "tell me about flask",
+            "what does micro framework mean",
+        ),
+        section("learning-curve", "is django hard to learn", "which is easier for beginners"),
+        section(
+            "django-philosophy", "what is the django philosophy", "why is django so opinionated"
+        ),
+    ),
+    ("flask", "django"),
+)
+REACT = Document(
+    "react-vs-vue",
+    "React vs Vue",
+    "How do React and Vue compare?",
+    (
+        section("learning-curve", "is vue hard to learn", "which is easier for beginners"),
+        section("react-overview", "what is react", "what is jsx"),
+    ),
+    ("react", "vue"),
+)
+
+
+@pytest.fixture
+def matcher() -> Matcher:
+    return Matcher(KnowledgeBase((FLASK, REACT)))
+
+
+def answer_of(matcher: Matcher, question: str) -> str | None:
+    match = matcher.match(question)
+    return f"{match.answer.document.id}/{match.answer.section.id}" if match.answer else None
+
+
+def test_normalize_folds_case_accents_invisible_characters_and_markup() -> None:
+    text = "<@123> Is DJÁNGO\u200b hard\u200d to learn?? <:blob:42> https://example.com/x @everyone"
+    assert normalize(text) == "is django hard to learn"
+
+
+def test_normalize_cuts_very_long_input() -> None:
+    assert len(normalize("django " * 5000)) <= 400
+
+
+def test_terms_drop_filler_and_fold_synonyms() -> None:
+    assert terms(normalize("so uh, is Django really difficult to learn?")) == [
+        "django",
+        "hard",
+        "learn",
+    ]
+
+
+def test_exact_and_paraphrased_questions_are_answered(matcher: Matcher) -> None:
+    assert answer_of(matcher, "is django hard to learn?") == "flask-vs-django/learning-curve"
+    assert answer_of(matcher, "Is Django difficult to learn") == "flask-vs-django/learning-curve"
+
+
+def test_typos_are_corrected(matcher: Matcher) -> None:
+    assert matcher.query_terms("is djnago hrad to lern") == ["django", "hard", "learn"]
+    assert answer_of(matcher, "is djnago hard to lern") == "flask-vs-django/learning-curve"
+
+
+def test_named_framework_routes_to_its_document(matcher: Matcher) -> None:
+    assert answer_of(matcher, "is vue hard to learn?") == "react-vs-vue/learning-curve"
+    assert answer_of(matcher, "is django hard to learn?") == "flask-vs-django/learning-curve"
+
+
+def test_unknown_words_make_it_abstain(matcher: Matcher) -> None:
+    match = matcher.match("how do I serve static files with flask")
+    assert match.answer is None
+    assert match.score < matcher.answer_threshold
+
+
+def test_greetings_and_empty_input_get_nothing(matcher: Matcher) -> None:
+    for text in ("hi", "hello everyone!", "", "   ", "\u200b\u200b", "???"):
+        match = matcher.match(text)
+        assert match.answer is None and match.suggestions == (), text
+
+
+def test_question_naming_no_framework_is_a_tie_between_documents(matcher: Matcher) -> None:
+    match = matcher.match("which is easier for beginners")
+    assert match.answer is None
+    assert {(c.document.id, c.section.id) for c in match.suggestions[:2]} == {
+        ("flask-vs-django", "learning-curve"),
+        ("react-vs-vue", "learning-curve"),
+    }
+
+
+def test_answer_carries_next_best_sections_as_suggestions(matcher: Matcher) -> None:
+    match = matcher.match("what is the philosophy of django")
+    assert match.answer is not None and match.answer.section.id == "django-philosophy"
+    assert all(c.section.id != "django-philosophy" for c in match.suggestions)
+    assert all(c.score <= match.score for c in match.suggestions)
+
+
+def test_threshold_override_makes_it_stricter(matcher: Matcher) -> None:
+    question = "django philosophy and stuff i guess maybe"
+    loose = matcher.match(question, threshold=10)
+    strict = matcher.match(question, threshold=99)
+    assert loose.answer is not None
+    assert strict.answer is None
+    assert strict.suggestions[0].section.id == loose.answer.section.id
