@@ -30,10 +30,15 @@ from bot.text import STOPWORDS, SYNONYMS, normalize, term, terms
 DEFAULT_ANSWER_THRESHOLD = 55.0
 DEFAULT_SUGGEST_THRESHOLD = 30.0
 MAX_SUGGESTIONS = 3
-# A best section that leads the next one by less than this is a guess, not an answer.
+# A best section that leads the next one by less than this is a guess, not an answer,
+# unless it scores at least SURE_SCORE: then both fit well and the better one is answered.
 TIE_MARGIN = 4.0
+SURE_SCORE = 80.0
 # How many sections survive the cheap vocabulary score to have their examples compared.
 RERANK_SECTIONS = 24
+# A word the knowledge never uses weighs this many times its rarest word: it is most likely
+# the subject of a question the knowledge does not answer.
+UNKNOWN_WEIGHT = 2.0
 # Candidates come from the rarest shared terms first, until about this many are found.
 CANDIDATE_BUDGET = 600
 # Share of the score from the closest example phrasing; the rest from the whole section.
@@ -123,10 +128,17 @@ class Matcher:
         for index, bag in enumerate(self._bags):
             for t in bag:
                 self._postings[t].append(index)
-        count = max(len(self._bags), 1)
-        self._idf = {t: math.log(1 + count / len(p)) for t, p in self._postings.items()}
-        self._unknown_weight = math.log(1 + count) * 1.25
-        self._framework_weight = math.log(1 + count)
+        # Rarity is counted over example phrasings, not sections: "which" and "better" occur in
+        # many phrasings of a few sections and should weigh less than "database" or "admin".
+        example_df: dict[str, int] = defaultdict(int)
+        for section_examples in self._examples:
+            for example in section_examples:
+                for t in example.terms:
+                    example_df[t] += 1
+        count = max(sum(len(e) for e in self._examples), 1)
+        self._idf = {t: math.log(1 + count / example_df[t]) for t in self._postings}
+        self._unknown_weight = math.log(1 + count) * UNKNOWN_WEIGHT
+        self._framework_weight = math.log(1 + count) / 2
         self._examples = [
             [_Example(e.section, e.terms, self._weight_of(e.terms)) for e in section_examples]
             for section_examples in self._examples
@@ -172,7 +184,8 @@ class Matcher:
         best = ranked[0] if ranked else None
         score = best.score if best else 0.0
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        if best is not None and score >= answer_at and score - runner_up >= TIE_MARGIN:
+        clear = score - runner_up >= TIE_MARGIN or score >= max(answer_at, SURE_SCORE)
+        if best is not None and score >= answer_at and clear:
             others = tuple(c for c in ranked[1:] if c.score >= self.suggest_threshold)
             return Match(question, best, score, others[:MAX_SUGGESTIONS])
         close = tuple(c for c in ranked if c.score >= self.suggest_threshold)
