@@ -31,7 +31,7 @@ DEFAULT_ANSWER_THRESHOLD = 55.0
 DEFAULT_SUGGEST_THRESHOLD = 30.0
 MAX_SUGGESTIONS = 3
 # A best section that leads the next one by less than this is a guess, not an answer,
-# unless it scores at least SURE_SCORE: then both fit well and the better one is answered.
+# unless it scores at least SURE_SCORE and both are in one document: then the better one is.
 TIE_MARGIN = 4.0
 SURE_SCORE = 80.0
 # How many sections survive the cheap vocabulary score to have their examples compared.
@@ -183,8 +183,12 @@ class Matcher:
         answer_at = self.answer_threshold if threshold is None else threshold
         best = ranked[0] if ranked else None
         score = best.score if best else 0.0
-        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        clear = score - runner_up >= TIE_MARGIN or score >= max(answer_at, SURE_SCORE)
+        second = ranked[1] if len(ranked) > 1 else None
+        runner_up = second.score if second else 0.0
+        # Two documents fitting equally well means the question did not say which framework.
+        same_document = second is None or best is None or second.document is best.document
+        sure = same_document and score >= max(answer_at, SURE_SCORE)
+        clear = score - runner_up >= TIE_MARGIN or sure
         if best is not None and score >= answer_at and clear:
             others = tuple(c for c in ranked[1:] if c.score >= self.suggest_threshold)
             return Match(question, best, score, others[:MAX_SUGGESTIONS])
