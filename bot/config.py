@@ -50,10 +50,10 @@ class Settings:
 def load_settings(environ: Mapping[str, str] | None = None, dotenv: bool = True) -> Settings:
     """Settings from ``environ`` (default: the process environment, after reading ``.env``)."""
     if environ is None:
-        if dotenv:
+        if dotenv and Path(".env").is_file():  # importing dotenv costs a CLI start-up ~5 ms
             from dotenv import load_dotenv
 
-            load_dotenv(override=False)
+            load_dotenv(".env", override=False)
         environ = os.environ
     env = _Reader(environ)
     knowledge = env.text("KNOWLEDGE_PATH")

@@ -101,12 +101,12 @@ class Matcher:
                     self._frameworks[term(word)].add(doc_index)
                     surface.setdefault(word, term(word))
             for section in document.sections:
-                phrasings = [*section.questions, *section.keywords, section.title]
-                example_terms = [frozenset(terms(normalize(p))) for p in phrasings]
+                phrasings = [normalize(p) for p in (*section.questions, *section.keywords, section.title)]
+                example_terms = [frozenset(terms(p)) for p in phrasings]
                 for phrasing in phrasings:
-                    for word in normalize(phrasing).split():
-                        if word not in STOPWORDS and len(word) > 2:
-                            surface.setdefault(word, term(word))
+                    for word in phrasing.split():
+                        if word not in STOPWORDS and len(word) > 2 and word not in surface:
+                            surface[word] = term(word)
                 self._section_docs.append(doc_index)
                 self._bags.append(frozenset().union(*example_terms))
                 self._examples.append(
