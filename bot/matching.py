@@ -38,7 +38,7 @@ SURE_SCORE = 80.0
 RERANK_SECTIONS = 24
 # A word the knowledge never uses weighs this many times its rarest word: it is most likely
 # the subject of a question the knowledge does not answer.
-UNKNOWN_WEIGHT = 2.0
+UNKNOWN_WEIGHT = 1.5
 # Candidates come from the rarest shared terms first, until about this many are found.
 CANDIDATE_BUDGET = 600
 # Share of the score from the closest example phrasing; the rest from the whole section.

@@ -42,16 +42,20 @@ STOPWORDS = frozenset(
     like kinda sorta actually basically honestly literally seriously tbh imo imho idk btw ngl
     know wondering wonder curious quick q question asking ask tell explain say
     one ones thing things stuff get got
+    even exactly keep keeps kept mention mentioning mentioned hear hearing heard true truly
+    real talk sorry dumb stupid silly help helps maybe probably guess wait well yeah yes no
+    still now currently already ever way whole lot lots bit much many
     """.split()
 )
 
 # Everyday words folded onto one term, so "difficult" finds examples that say "hard".
 _SYNONYM_GROUPS = {
     "hard": "difficult difficulty tough challenging harder hardest",
-    "easy": "easier easiest easily beginnerfriendly",
+    "easy": "easier easiest easily gentle gentler gentlest approachable",
+    "include": "includes included including ship ships shipped bundle bundled comes",
     "beginner": "newbie noob novice newcomer beginners",
     "small": "tiny little smaller smallest mini",
-    "large": "big bigger huge massive larger largest",
+    "large": "big bigger huge massive larger largest enterprise",
     "choose": "pick chose choosing picking",
     "better": "best superior",
     "compare": "comparison compared comparing versus vs difference differences different differ",
@@ -59,7 +63,7 @@ _SYNONYM_GROUPS = {
     "app": "apps application applications webapp webapps website websites site sites",
     "fast": "faster fastest quick quicker quickly rapid rapidly speedy",
     "feature": "features functionality functionalities capability capabilities",
-    "learn": "learning learned learnt learns study studying",
+    "learn": "learning learned learnt learns study studying master mastering",
     "philosophy": "philosophies ideology mindset ethos",
 }
 SYNONYMS = {word: canon for canon, words in _SYNONYM_GROUPS.items() for word in words.split()}
