@@ -25,7 +25,7 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 accuracy: $(STAMP)
-	$(BIN)/python -m benchmarks.accuracy
+	$(BIN)/python -m benchmarks.accuracy --all
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.matching
