@@ -39,10 +39,13 @@ RERANK_SECTIONS = 24
 # A word the knowledge never uses weighs this many times its rarest word: it is most likely
 # the subject of a question the knowledge does not answer.
 UNKNOWN_WEIGHT = 1.5
+# A framework name weighs this many times the rarest word: naming one picks the document
+# and, between two sections that differ only in it, the section.
+FRAMEWORK_WEIGHT = 0.75
 # Candidates come from the rarest shared terms first, until about this many are found.
 CANDIDATE_BUDGET = 600
 # Share of the score from the closest example phrasing; the rest from the whole section.
-EXAMPLE_SHARE = 0.6
+EXAMPLE_SHARE = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +141,7 @@ class Matcher:
         count = max(sum(len(e) for e in self._examples), 1)
         self._idf = {t: math.log(1 + count / example_df[t]) for t in self._postings}
         self._unknown_weight = math.log(1 + count) * UNKNOWN_WEIGHT
-        self._framework_weight = math.log(1 + count) / 2
+        self._framework_weight = math.log(1 + count) * FRAMEWORK_WEIGHT
         self._examples = [
             [_Example(e.section, e.terms, self._weight_of(e.terms)) for e in section_examples]
             for section_examples in self._examples

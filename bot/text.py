@@ -44,7 +44,7 @@ STOPWORDS = frozenset(
     one ones thing things stuff get got
     even exactly keep keeps kept mention mentioning mentioned hear hearing heard true truly
     real talk sorry dumb stupid silly help helps maybe probably guess wait well yeah yes no
-    still now currently already ever way whole lot lots bit much many
+    still now currently already ever whole lot lots bit much many
     """.split()
 )
 
