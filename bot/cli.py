@@ -87,9 +87,9 @@ def _with_paths(settings: Settings, paths: Sequence[Path]) -> Settings:
 
 
 def _discord_command(command: str, settings: Settings) -> int:
-    from bot import launcher  # imports discord; only here
+    from bot.launcher import main as launch  # imports discord: only for the bot's commands
 
-    return launcher.main(command, settings)
+    return launch(command, settings)
 
 
 def build_matcher(settings: Settings) -> Matcher:

@@ -104,7 +104,9 @@ class Matcher:
                     self._frameworks[term(word)].add(doc_index)
                     surface.setdefault(word, term(word))
             for section in document.sections:
-                phrasings = [normalize(p) for p in (*section.questions, *section.keywords, section.title)]
+                phrasings = [
+                    normalize(p) for p in (*section.questions, *section.keywords, section.title)
+                ]
                 example_terms = [frozenset(terms(p)) for p in phrasings]
                 for phrasing in phrasings:
                     for word in phrasing.split():

@@ -27,11 +27,20 @@ def test_labelled_set_is_big_and_a_third_off_topic() -> None:
     assert len(rows) >= 150
     abstain = [r for r in rows if not r.expects_answer]
     assert len(abstain) * 3 >= len(rows)
-    assert {r.kind for r in rows} >= {"paraphrase", "typo", "chatty", "single", "offtopic", "nearmiss"}
+    assert {r.kind for r in rows} >= {
+        "paraphrase",
+        "typo",
+        "chatty",
+        "single",
+        "offtopic",
+        "nearmiss",
+    }
 
 
 def test_shipped_knowledge_answers_its_labelled_questions() -> None:
-    report = evaluate(Matcher(load([default_knowledge_dir()])), read_labelled(DATA / "questions.tsv"))
+    report = evaluate(
+        Matcher(load([default_knowledge_dir()])), read_labelled(DATA / "questions.tsv")
+    )
     assert report.overall.accuracy >= ACCURACY_FLOOR
     assert report.abstain_wrong_rate() <= WRONG_CEILING
 

@@ -1,0 +1,82 @@
+"""Build the Discord bot: ``create_bot()`` is the public entry point."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.cli import build_matcher
+from bot.command_sync import sync_if_changed
+from bot.config import Settings, load_settings
+from bot.cooldowns import Cooldowns
+from bot.matching import Matcher
+from bot.views import FullComparisonButton, apologise
+
+log = logging.getLogger(__name__)
+
+
+def intents_for(settings: Settings) -> discord.Intents:
+    """The gateway intents: the defaults, message content unless switched off."""
+    intents = discord.Intents.default()
+    intents.presences = False
+    intents.members = False
+    intents.message_content = settings.message_content_intent != "false"
+    return intents
+
+
+class AnswerTree(app_commands.CommandTree["FrameworkBot"]):
+    """The command tree: a failed command gets an apology, never "interaction failed"."""
+
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+    ) -> None:
+        name = interaction.command.qualified_name if interaction.command else "unknown command"
+        await apologise(interaction, error, f"/{name}")
+
+
+class FrameworkBot(commands.Bot):
+    """The bot: holds the matcher and the cooldowns that the cogs answer with."""
+
+    def __init__(
+        self, settings: Settings, matcher: Matcher, force_sync: bool = False, **options: Any
+    ) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            intents=intents_for(settings),
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=AnswerTree,
+            **options,
+        )
+        self.settings = settings
+        self.matcher = matcher
+        self.cooldowns = Cooldowns(
+            settings.answer_cooldown_seconds, settings.member_answers_per_minute
+        )
+        self.force_sync = force_sync
+
+    async def setup_hook(self) -> None:
+        from bot.cogs.answers import Answers
+        from bot.cogs.browse import Browse
+
+        await self.add_cog(Answers(self))
+        await self.add_cog(Browse(self))
+        self.add_dynamic_items(FullComparisonButton)
+        await sync_if_changed(self, force=self.force_sync)
+
+
+class ShardedFrameworkBot(FrameworkBot, commands.AutoShardedBot):
+    """The same bot, sharded, for owners whose bot is in very many servers."""
+
+
+def create_bot(settings: Settings | None = None, force_sync: bool = False) -> commands.Bot:
+    """The configured bot; the knowledge is loaded and checked here (KnowledgeError if broken)."""
+    settings = settings or load_settings()
+    matcher = build_matcher(settings)
+    if settings.shard_count:
+        return ShardedFrameworkBot(settings, matcher, force_sync, shard_count=settings.shard_count)
+    return FrameworkBot(settings, matcher, force_sync)

@@ -1,0 +1,1 @@
+"""The Discord-facing features, one cog a module."""

@@ -1,0 +1,248 @@
+"""Answering questions: mentions, replies, DMs, passive channels, the context menu and ``/ask``."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.embeds import EMPTY_MENTION, NO_ANSWER, SLOW_DOWN, answer_embed, clip, did_you_mean, quote
+from bot.matching import Candidate, Match
+from bot.views import NONE, AnswerView, DidYouMeanView, TimingOutView, resolve_key, section_key
+
+if TYPE_CHECKING:
+    from bot.client import FrameworkBot
+
+log = logging.getLogger(__name__)
+
+QUESTION_WORDS = frozenset(
+    "how what why which when where who is are does do did should can could would will "
+    "anyone any has have was were".split()
+)
+AUTOCOMPLETE_CHOICES = 25
+
+
+def looks_like_question(text: str) -> bool:
+    """Passive answers only consider messages that read like a question."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 500:
+        return False
+    first = re.split(r"[\s,]+", stripped.lower(), maxsplit=1)[0]
+    return stripped.endswith("?") or first in QUESTION_WORDS
+
+
+class Reply:
+    """What to send for a match: an answer with its controls, "Did you mean", or no answer."""
+
+    def __init__(self, match: Match, question: str) -> None:
+        self.answer = match.answer
+        self.content: str | None = None
+        self.embed: discord.Embed | None = None
+        self.view: TimingOutView | None = None
+        if match.answer is not None:
+            self.embed = answer_embed(match.answer)
+            self.view = AnswerView(match.answer, match.suggestions)
+        elif match.suggestions:
+            self.content = did_you_mean(question, match.suggestions)
+            self.view = DidYouMeanView(match.suggestions)
+        else:
+            self.content = NO_ANSWER
+
+    @classmethod
+    def picked(cls, candidate: Candidate) -> Reply:
+        reply = cls(Match("", candidate, 100.0, ()), "")
+        reply.embed = answer_embed(candidate, picked=True)
+        return reply
+
+    def kwargs(self) -> dict[str, Any]:
+        sent: dict[str, Any] = {"content": self.content, "allowed_mentions": NONE}
+        if self.embed is not None:
+            sent["embed"] = self.embed
+        if self.view is not None:
+            sent["view"] = self.view
+        return sent
+
+
+class Answers(commands.Cog):
+    """Everything that turns a member's question into an answer."""
+
+    def __init__(self, bot: FrameworkBot) -> None:
+        self.bot = bot
+        self._logged_failures: set[tuple[int, int]] = set()
+        self.context_menu = app_commands.ContextMenu(
+            name="Answer this question", callback=self.answer_message
+        )
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.context_menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.context_menu.name, type=self.context_menu.type)
+
+    # -- messages ----------------------------------------------------------------------------
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        me = self.bot.user
+        if message.author.bot or message.webhook_id is not None or me is None:
+            return
+        if message.guild is None:
+            await self.answer_explicitly(message, message.content, message)
+        elif me.id in message.raw_mentions:
+            await self.answer_mention(message, me)
+        elif message.channel.id in self.bot.settings.passive_channels:
+            await self.answer_passively(message)
+
+    async def answer_mention(self, message: discord.Message, me: discord.ClientUser) -> None:
+        text = re.sub(rf"<@!?{me.id}>", " ", message.content).strip()
+        replied = await self.replied_to(message)
+        if replied is not None and replied.author.id != me.id and replied.content.strip():
+            await self.answer_explicitly(message, replied.content, replied)
+        elif text:
+            await self.answer_explicitly(message, text, message)
+        else:
+            await self.deliver(message, content=EMPTY_MENTION, allowed_mentions=NONE)
+
+    async def replied_to(self, message: discord.Message) -> discord.Message | None:
+        reference = message.reference
+        if reference is None or reference.message_id is None:
+            return None
+        if isinstance(reference.resolved, discord.Message):
+            return reference.resolved
+        try:
+            return await message.channel.fetch_message(reference.message_id)
+        except discord.HTTPException as error:
+            log.info("could not read the replied-to message %s: %s", reference.message_id, error)
+            return None
+
+    async def answer_explicitly(
+        self, asked: discord.Message, question: str, reply_to: discord.Message
+    ) -> None:
+        """A question put to the bot: always answered, with "no answer" if nothing fits."""
+        cooldowns = self.bot.cooldowns
+        if not cooldowns.member_allowed(asked.author.id):
+            if cooldowns.warn_once(asked.author.id):
+                await self.deliver(asked, content=SLOW_DOWN, allowed_mentions=NONE)
+            return
+        reply = Reply(self.bot.matcher.match(question), question)
+        await self.send_reply(reply_to, reply)
+
+    async def answer_passively(self, message: discord.Message) -> None:
+        """A question nobody asked the bot: answered only when sure, fresh, and not too often."""
+        if not looks_like_question(message.content):
+            return
+        match = self.bot.matcher.match(
+            message.content, threshold=self.bot.settings.passive_threshold
+        )
+        if match.answer is None:
+            return
+        if self.bot.cooldowns.section_recent(message.channel.id, section_key(match.answer)):
+            return
+        if not self.bot.cooldowns.member_allowed(message.author.id):
+            return
+        await self.send_reply(message, Reply(match, message.content))
+
+    async def send_reply(self, reply_to: discord.Message, reply: Reply) -> None:
+        sent = await self.deliver(reply_to, **reply.kwargs())
+        if sent is None:
+            return
+        if reply.view is not None:
+            reply.view.message = sent
+        if reply.answer is not None:
+            self.bot.cooldowns.note_section(reply_to.channel.id, section_key(reply.answer))
+
+    async def deliver(self, reply_to: discord.Message, **kwargs: Any) -> discord.Message | None:
+        """Reply, or log why Discord refused (once per channel and status) and carry on."""
+        try:
+            return await reply_to.reply(mention_author=False, **kwargs)
+        except discord.HTTPException as error:
+            channel = reply_to.channel.id
+            guild = reply_to.guild.id if reply_to.guild else None
+            key = (channel, error.status)
+            level = logging.DEBUG if key in self._logged_failures else logging.WARNING
+            self._logged_failures.add(key)
+            log.log(
+                level,
+                "could not answer in channel %s (server %s): HTTP %s, Discord code %s: %s",
+                channel,
+                guild,
+                error.status,
+                error.code,
+                error.text or "no detail",
+            )
+            return None
+
+    # -- interactions ------------------------------------------------------------------------
+
+    async def answer_message(
+        self, interaction: discord.Interaction[Any], message: discord.Message
+    ) -> None:
+        """The "Answer this question" context menu: answers the chosen message in the channel."""
+        if not message.content.strip():
+            await interaction.response.send_message(
+                "I can't read that message's text (no text, or I lack the Message Content intent).",
+                ephemeral=True,
+            )
+            return
+        if not self.allowed(interaction):
+            await interaction.response.send_message(SLOW_DOWN, ephemeral=True)
+            return
+        reply = Reply(self.bot.matcher.match(message.content), message.content)
+        intro = f"Answering {quote(message.author.display_name, 80)}'s question: “{quote(message.content, 120)}”"
+        reply.content = f"{intro}\n{reply.content}" if reply.content else intro
+        await self.respond(interaction, reply, ephemeral=False)
+
+    @app_commands.command(name="ask", description="Ask a question about the frameworks I know")
+    @app_commands.describe(
+        question="Your question, or pick a topic from the list",
+        private="Show the answer only to you (default: no)",
+    )
+    async def ask(
+        self, interaction: discord.Interaction[Any], question: str, private: bool = False
+    ) -> None:
+        if not self.allowed(interaction):
+            await interaction.response.send_message(SLOW_DOWN, ephemeral=True)
+            return
+        picked = resolve_key(self.bot.matcher, question.strip())
+        if picked is not None:
+            reply = Reply.picked(picked)
+            reply.view = AnswerView(picked, ())
+        else:
+            reply = Reply(self.bot.matcher.match(question), question)
+        await self.respond(interaction, reply, ephemeral=private)
+
+    @ask.autocomplete("question")
+    async def ask_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        matcher = self.bot.matcher
+        candidates = matcher.rank(current, limit=AUTOCOMPLETE_CHOICES) if current.strip() else []
+        if not candidates:
+            typed = current.strip().casefold()
+            candidates = [
+                Candidate(document, section, 0.0)
+                for document in matcher.knowledge.documents
+                for section in document.sections
+                if typed in section.title.casefold() or typed in document.title.casefold()
+            ]
+        return [
+            app_commands.Choice(
+                name=clip(f"{c.section.title} · {c.document.title}"), value=section_key(c)
+            )
+            for c in candidates[:AUTOCOMPLETE_CHOICES]
+        ]
+
+    def allowed(self, interaction: discord.Interaction[Any]) -> bool:
+        cooldowns = self.bot.cooldowns
+        return cooldowns.member_allowed(interaction.user.id)
+
+    async def respond(
+        self, interaction: discord.Interaction[Any], reply: Reply, ephemeral: bool
+    ) -> None:
+        await interaction.response.send_message(ephemeral=ephemeral, **reply.kwargs())
+        if reply.view is not None:
+            reply.view.message = await interaction.original_response()

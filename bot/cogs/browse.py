@@ -1,0 +1,94 @@
+"""Browsing the knowledge: ``/compare``, ``/topics`` and ``/help``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.embeds import COLOUR, clip
+from bot.knowledge import Document
+from bot.views import NONE, CompareView
+
+if TYPE_CHECKING:
+    from bot.client import FrameworkBot
+
+FIELD_CHARS = 1024  # Discord's limit for an embed field value
+MAX_FIELDS = 25
+
+HELP = """\
+**Ask me** about the frameworks I know, any of these ways:
+• Mention me with your question: {mention} is Django hard to learn?
+• Mention me in a reply to someone's message to answer their question.
+• Send me a direct message.
+• `/ask` — autocomplete suggests topics as you type; `private:true` shows the answer only to you.
+• Right-click a message → *Apps* → **Answer this question**.
+
+**Browse**: `/compare` shows a whole comparison page by page, `/topics` lists everything I know.
+Under each answer, **Full comparison** opens the rest and **Not what I asked?** offers the next best topics.
+When I'm not sure, I ask instead of guessing."""
+
+
+class Browse(commands.Cog):
+    """Commands that show what the bot knows."""
+
+    def __init__(self, bot: FrameworkBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="compare", description="Show a whole comparison, page by page")
+    @app_commands.describe(
+        document="Which comparison (default: the only one, or pick from the list)"
+    )
+    async def compare(
+        self, interaction: discord.Interaction[Any], document: str | None = None
+    ) -> None:
+        chosen = self.find_document(document)
+        if chosen is None:
+            known = ", ".join(f"`{d.id}`" for d in self.bot.matcher.knowledge.documents)
+            await interaction.response.send_message(
+                f"Which comparison? I know: {known}. `/topics` lists them.", ephemeral=True
+            )
+            return
+        await CompareView.send(interaction, chosen, ephemeral=False)
+
+    @compare.autocomplete("document")
+    async def compare_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        typed = current.strip().casefold()
+        return [
+            app_commands.Choice(name=clip(d.title), value=d.id)
+            for d in self.bot.matcher.knowledge.documents
+            if typed in d.id or typed in d.title.casefold()
+        ][:MAX_FIELDS]
+
+    def find_document(self, wanted: str | None) -> Document | None:
+        documents = self.bot.matcher.knowledge.documents
+        if not wanted:
+            return documents[0] if len(documents) == 1 else None
+        folded = wanted.strip().casefold()
+        return next((d for d in documents if folded in (d.id, d.title.casefold())), None)
+
+    @app_commands.command(name="topics", description="List everything I can answer")
+    async def topics(self, interaction: discord.Interaction[Any]) -> None:
+        knowledge = self.bot.matcher.knowledge
+        embed = discord.Embed(title="What I can answer", colour=COLOUR)
+        for document in knowledge.documents[:MAX_FIELDS]:
+            lines = "\n".join(f"• {s.title}" for s in document.sections)
+            embed.add_field(
+                name=clip(document.title, 256), value=clip(lines, FIELD_CHARS), inline=False
+            )
+        embed.set_footer(text="Ask with /ask, or see a whole comparison with /compare")
+        await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NONE)
+
+    @app_commands.command(name="help", description="How to ask me questions")
+    async def help(self, interaction: discord.Interaction[Any]) -> None:
+        me = self.bot.user
+        embed = discord.Embed(
+            title="framework-bot",
+            description=HELP.format(mention=me.mention if me else "@me"),
+            colour=COLOUR,
+        )
+        await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NONE)

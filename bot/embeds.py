@@ -1,0 +1,69 @@
+"""Discord embeds and short texts built from engine results; user text is made harmless here."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.knowledge import Document, Section
+from bot.matching import Candidate
+from bot.render import Page, confidence
+
+COLOUR = discord.Colour.blurple()
+QUOTE_CHARS = 200
+# Select menu option labels and descriptions are capped at 100 characters by Discord.
+OPTION_CHARS = 100
+
+
+def quote(text: str, limit: int = QUOTE_CHARS) -> str:
+    """User text safe to show back: no markdown, no mentions, no links, at most ``limit`` chars."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    flat = discord.utils.escape_mentions(discord.utils.escape_markdown(flat))
+    return flat.replace("://", ":\u200b//")
+
+
+def clip(text: str, limit: int = OPTION_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def answer_embed(candidate: Candidate, picked: bool = False) -> discord.Embed:
+    """An answer: the section title, the answer, and where it comes from and how sure it is."""
+    embed = discord.Embed(
+        title=candidate.section.title, description=candidate.section.answer, colour=COLOUR
+    )
+    how = (
+        "picked from the list"
+        if picked
+        else f"{confidence(candidate.score)} ({candidate.score:.0f}/100)"
+    )
+    embed.set_footer(text=f"{candidate.document.title} · {how}")
+    return embed
+
+
+def section_embed(document: Document, section: Section) -> discord.Embed:
+    """A section shown on request, without a match score."""
+    return answer_embed(Candidate(document, section, 100.0), picked=True)
+
+
+def page_embed(document: Document, pages: list[Page], index: int) -> discord.Embed:
+    page = pages[index]
+    embed = discord.Embed(title=page.title, description=page.body, colour=COLOUR)
+    embed.set_footer(text=f"{document.title} · page {index + 1} of {len(pages)}")
+    return embed
+
+
+def did_you_mean(question: str, choices: tuple[Candidate, ...]) -> str:
+    titles = ", ".join(f"**{c.section.title}**" for c in choices)
+    return f"I'm not sure what “{quote(question, 80)}” asks. Did you mean {titles}? Pick one below."
+
+
+NO_ANSWER = (
+    "I don't have an answer for that one. `/topics` lists what I can answer, "
+    "and `/compare` shows a whole comparison."
+)
+EMPTY_MENTION = (
+    "Ask me a question after the mention, e.g. “is Django hard to learn?”. `/help` shows more."
+)
+SLOW_DOWN = "You're asking faster than I answer: give it a minute, then ask again."
+APOLOGY = "Sorry, something went wrong on my side while answering. Please try again in a moment."

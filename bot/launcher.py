@@ -1,0 +1,133 @@
+"""``framework-bot run``, ``invite`` and ``sync``: logging that hides the token, and start-up faults."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+import sys
+from dataclasses import replace
+
+import discord
+
+from bot.client import create_bot
+from bot.config import Settings
+from bot.knowledge import KnowledgeError
+
+log = logging.getLogger("framework-bot")
+
+HIDDEN = "[token hidden]"
+INTENT_REFUSED = (
+    "Discord refused the Message Content intent, so passive answers (PASSIVE_CHANNELS) are off; "
+    "mentions, DMs and slash commands work. To enable it: Developer Portal > your application > "
+    "Bot > Privileged Gateway Intents > Message Content Intent, then restart. "
+    "Set MESSAGE_CONTENT_INTENT=false to stop asking for it."
+)
+
+
+def invite_permissions() -> discord.Permissions:
+    """Exactly what answering needs, and nothing more."""
+    return discord.Permissions(
+        view_channel=True,  # see the channels it answers in
+        send_messages=True,  # post answers
+        send_messages_in_threads=True,  # answer questions asked in threads
+        embed_links=True,  # answers are embeds
+        read_message_history=True,  # replies reference the question, which needs history
+    )
+
+
+class TokenFilter(logging.Filter):
+    """Replaces the token wherever it could appear in a log record: message, args, traceback."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.token:
+            return True
+        message = record.getMessage()
+        if self.token in message:
+            record.msg, record.args = message.replace(self.token, HIDDEN), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = record.exc_text.replace(self.token, HIDDEN)
+        if record.stack_info:
+            record.stack_info = record.stack_info.replace(self.token, HIDDEN)
+        return True
+
+
+def configure_logging(settings: Settings) -> logging.Handler:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-8s %(name)s: %(message)s"))
+    handler.addFilter(TokenFilter(settings.token))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(settings.log_level)
+    return handler
+
+
+def application_id(settings: Settings) -> int | None:
+    """The application id: the setting, or the bot's user id, which is the token's first part."""
+    if settings.application_id:
+        return settings.application_id
+    head = settings.token.split(".", 1)[0]
+    try:
+        decoded = base64.b64decode(head + "=" * (-len(head) % 4), validate=False).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    return int(decoded) if decoded.isdigit() else None
+
+
+def main(command: str, settings: Settings) -> int:
+    """Run one of the Discord commands; the exit code."""
+    configure_logging(settings)
+    if command == "invite":
+        return invite(settings)
+    if not settings.has_token:
+        log.error("DISCORD_TOKEN is not set: put your bot token in .env (see .env.example)")
+        return 1
+    try:
+        return run(settings, force_sync=command == "sync", stop_after_sync=command == "sync")
+    except KnowledgeError as error:
+        log.error("%s", error)
+        return 1
+    except discord.LoginFailure:
+        log.error("DISCORD_TOKEN was rejected by Discord: copy a fresh token from the Bot page")
+        return 1
+    except Exception as error:  # a last word in the log, token-free, instead of a raw traceback
+        log.critical("the bot stopped: %r", error, exc_info=error)
+        return 1
+
+
+def run(settings: Settings, force_sync: bool = False, stop_after_sync: bool = False) -> int:
+    try:
+        start(settings, force_sync, stop_after_sync)
+    except discord.PrivilegedIntentsRequired:
+        if settings.message_content_intent != "auto":
+            log.error("MESSAGE_CONTENT_INTENT=true, but %s", INTENT_REFUSED)
+            return 1
+        log.warning("%s", INTENT_REFUSED)
+        start(replace(settings, message_content_intent="false"), force_sync, stop_after_sync)
+    return 0
+
+
+def start(settings: Settings, force_sync: bool, stop_after_sync: bool) -> None:
+    """Build the bot and run it until it stops."""
+    bot = create_bot(settings, force_sync=force_sync)
+    if stop_after_sync:
+        bot.add_listener(bot.close, "on_ready")
+    bot.run(settings.token, log_handler=None)
+
+
+def invite(settings: Settings) -> int:
+    client_id = application_id(settings)
+    if client_id is None:
+        log.error("set DISCORD_APPLICATION_ID (or DISCORD_TOKEN) to print the invite link")
+        return 1
+    url = discord.utils.oauth_url(
+        client_id, permissions=invite_permissions(), scopes=("bot", "applications.commands")
+    )
+    print(url)
+    return 0

@@ -1,0 +1,40 @@
+"""Shared fixtures: the real bot from ``create_bot()``, driven through simcord."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from discord.ext import commands
+
+from bot.client import create_bot
+from bot.config import Settings
+from bot.knowledge import default_knowledge_dir
+
+PASSIVE_CHANNEL = 900_000_000_000_000_001
+
+
+@pytest.fixture
+def bot_settings(tmp_path: Path) -> Settings:
+    """Settings a test can adjust (``dataclasses.replace``) before the bot is built."""
+    return Settings(
+        knowledge_paths=(default_knowledge_dir(),),
+        data_dir=tmp_path / "data",
+        answer_cooldown_seconds=300,
+        member_answers_per_minute=4,
+    )
+
+
+@pytest.fixture
+def simcord_bot(bot_settings: Settings, request: Any) -> commands.Bot:
+    marker = request.node.get_closest_marker("settings")
+    if marker is not None:
+        from dataclasses import replace
+
+        return create_bot(replace(bot_settings, **marker.kwargs))
+    return create_bot(bot_settings)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "settings(**fields): Settings fields for the bot under test")

@@ -1,0 +1,19 @@
+"""Arrange helpers for the simcord tests: a server with a channel and a member."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+
+
+def server(env: Any, name: str = "alice") -> tuple[Any, Any]:
+    """A guild with a #general channel and one member; the channel and the member."""
+    guild = env.create_guild()
+    channel = guild.create_text_channel("general")
+    return channel, guild.add_member(env.create_user(name))
+
+
+def bot_replies(env: Any, channel: Any) -> list[discord.Message]:
+    """Messages the bot posted in ``channel``, oldest first."""
+    return [m for m in channel.history() if m.author.id == env.bot.user.id]
