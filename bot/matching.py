@@ -16,6 +16,7 @@ How a question is scored, in short:
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -123,6 +124,7 @@ class Matcher:
             if term(canon) in vocabulary:
                 surface.setdefault(word, term(word))
         self._surface_terms = surface
+        self._sorted_words = sorted(surface)
         # Typos rarely change both the first and the last letter, or the length by more than
         # two: bucketing known words that way keeps each correction to a few hundred choices.
         self._typo_buckets: dict[tuple[int, str, int], list[str]] = defaultdict(list)
@@ -240,6 +242,15 @@ class Matcher:
             scored.append(Candidate(document, section, round(100 * value, 1)))
         scored.sort(key=lambda c: c.score, reverse=True)
         return scored[:limit]
+
+    def complete(self, partial: str, limit: int = 25) -> list[Candidate]:
+        """Sections for text still being typed (autocomplete): the last word may be unfinished."""
+        words = normalize(partial).split()
+        if words and not partial[-1:].isspace() and words[-1] not in self._surface_terms:
+            start = bisect.bisect_left(self._sorted_words, words[-1])
+            if start < len(self._sorted_words) and self._sorted_words[start].startswith(words[-1]):
+                words[-1] = self._sorted_words[start]
+        return self.rank(" ".join(words), limit=limit)
 
     def _documents_named(self, named: list[str]) -> set[int] | None:
         """Documents about the most of the named frameworks; None when none is named."""

@@ -220,7 +220,7 @@ class Answers(commands.Cog):
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
         matcher = self.bot.matcher
-        candidates = matcher.rank(current, limit=AUTOCOMPLETE_CHOICES) if current.strip() else []
+        candidates = matcher.complete(current, AUTOCOMPLETE_CHOICES) if current.strip() else []
         if not candidates:
             typed = current.strip().casefold()
             candidates = [
