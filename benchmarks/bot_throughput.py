@@ -117,9 +117,7 @@ def main() -> None:
     for row in [header, ["-" * w for w in widths], *rows]:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
     ratio = (len(ours[1]) / ours[0]) / (len(echo[1]) / echo[0])
-    print(
-        f"\nframework-bot / echo rate: {ratio:.2f} (target >= 0.80), {args.questions} questions each"
-    )
+    print(f"\nframework-bot / echo rate: {ratio:.2f} (target >= 0.80), {args.questions} questions")
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ class Cooldowns:
         return True
 
     def warn_once(self, member_id: int) -> bool:
-        """True the first time a member hits the limit in a window: tell them once, not each time."""
+        """True at a member's first refusal in a window: tell them once, not each time."""
         now = time.monotonic()
         if now - self._warned.get(member_id, -MEMBER_WINDOW_SECONDS) < MEMBER_WINDOW_SECONDS:
             return False

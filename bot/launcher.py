@@ -1,4 +1,4 @@
-"""``framework-bot run``, ``invite`` and ``sync``: logging that hides the token, and start-up faults."""
+"""``framework-bot run``, ``invite`` and ``sync``: token-safe logging and start-up faults."""
 
 from __future__ import annotations
 
@@ -63,7 +63,9 @@ def configure_logging(settings: Settings) -> logging.Handler:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-8s %(name)s: %(message)s"))
     handler.addFilter(TokenFilter(settings.token))
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    for old in [h for h in root.handlers if any(isinstance(f, TokenFilter) for f in h.filters)]:
+        root.removeHandler(old)  # configured before, in this process: replace, don't double
+    root.addHandler(handler)
     root.setLevel(settings.log_level)
     return handler
 

@@ -33,7 +33,7 @@ DEFAULT_SUGGEST_THRESHOLD = 30.0
 MAX_SUGGESTIONS = 3
 # A best section that leads the next one by less than this is a guess, not an answer,
 # unless it scores at least SURE_SCORE and both are in one document: then the better one is.
-TIE_MARGIN = 4.0
+TIE_MARGIN = 2.0
 SURE_SCORE = 80.0
 # How many sections survive the cheap vocabulary score to have their examples compared.
 RERANK_SECTIONS = 24
@@ -166,7 +166,7 @@ class Matcher:
             if word in STOPWORDS:
                 continue
             t = term(word)
-            if t not in self._idf and t not in self._frameworks and len(word) >= 4:
+            if t not in self._idf and t not in self._frameworks and len(word) >= 3:
                 t = self._correct(word) or t
             result.setdefault(t, None)
         return list(result)
@@ -179,7 +179,10 @@ class Matcher:
             for key in ((0, word[0], size), (-1, word[-1], size))
             for known in self._typo_buckets.get(key, ())
         ]
-        # One slip (a letter missing, extra, wrong or swapped) in short words, two in long ones.
+        # One slip (a letter missing, extra, wrong or swapped) in short words, two in long ones;
+        # three-letter words are only corrected to framework names ("veu" -> "vue").
+        if len(word) == 3:
+            choices = [c for c in choices if self._surface_terms[c] in self._frameworks]
         edits = 1 if len(word) < 8 else 2
         found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=edits)
         return self._surface_terms[found[0]] if found else None

@@ -52,6 +52,7 @@ def test_two_documents_at_once_route_and_answer(both_documents: Matcher) -> None
     assert report.abstain_wrong_rate() <= WRONG_CEILING
 
 
-ACCURACY_FLOOR = 0.0
-TWO_DOCUMENT_FLOOR = 0.0
-WRONG_CEILING = 1.0
+# Measured 2026-11-25: 90.0% and 88.3% right, 2.9% and 3.6% wrong answers to off-topic.
+ACCURACY_FLOOR = 0.88
+TWO_DOCUMENT_FLOOR = 0.86
+WRONG_CEILING = 0.05

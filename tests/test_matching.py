@@ -116,7 +116,7 @@ def test_answer_carries_next_best_sections_as_suggestions(matcher: Matcher) -> N
 
 
 def test_threshold_override_makes_it_stricter(matcher: Matcher) -> None:
-    question = "django philosophy and stuff i guess maybe"
+    question = "django philosophy regarding deployment pipelines"
     loose = matcher.match(question, threshold=10)
     strict = matcher.match(question, threshold=99)
     assert loose.answer is not None

@@ -192,7 +192,8 @@ class Answers(commands.Cog):
             await interaction.response.send_message(SLOW_DOWN, ephemeral=True)
             return
         reply = Reply(self.bot.matcher.match(message.content), message.content)
-        intro = f"Answering {quote(message.author.display_name, 80)}'s question: “{quote(message.content, 120)}”"
+        asker = quote(message.author.display_name, 80)
+        intro = f"Answering {asker}'s question: “{quote(message.content, 120)}”"
         reply.content = f"{intro}\n{reply.content}" if reply.content else intro
         await self.respond(interaction, reply, ephemeral=False)
 

@@ -27,7 +27,7 @@ HELP = """\
 • Right-click a message → *Apps* → **Answer this question**.
 
 **Browse**: `/compare` shows a whole comparison page by page, `/topics` lists everything I know.
-Under each answer, **Full comparison** opens the rest and **Not what I asked?** offers the next best topics.
+Under an answer, **Full comparison** opens the rest; **Not what I asked?** offers other topics.
 When I'm not sure, I ask instead of guessing."""
 
 

@@ -21,15 +21,23 @@ async def test_failed_send_is_logged_and_the_next_answer_goes_out(
 ) -> None:
     channel, alice = server(simcord_env)
     other = simcord_env.guild.create_text_channel("other")
-    simcord_env.inject_error("POST", f"/channels/{channel.id}/messages", status=status, code=code, times=None)
+    simcord_env.inject_error(
+        "POST", f"/channels/{channel.id}/messages", status=status, code=code, times=None
+    )
     mention = simcord_env.bot.user.mention
     with caplog.at_level(logging.DEBUG, logger="bot"):
         await alice.send(channel, f"{mention} what is flask?")
         await alice.send(channel, f"{mention} what is django?")
     assert bot_replies(simcord_env, channel) == []
-    warnings = [r for r in caplog.records if r.levelno == logging.WARNING and "could not answer" in r.message]
+    warnings = [
+        r
+        for r in caplog.records
+        if r.levelno == logging.WARNING and "could not answer" in r.message
+    ]
     assert len(warnings) == 1  # once per channel and status, not once per message
-    assert f"channel {channel.id}" in warnings[0].message and f"HTTP {status}" in warnings[0].message
+    assert (
+        f"channel {channel.id}" in warnings[0].message and f"HTTP {status}" in warnings[0].message
+    )
     await alice.send(other, f"{mention} is django hard to learn?")
     assert bot_replies(simcord_env, other)[-1].embeds[0].title == "Learning curve"
 

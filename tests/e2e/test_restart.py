@@ -23,7 +23,9 @@ async def test_full_comparison_button_works_after_a_restart(simcord_env: Any) ->
     assert result.response.embeds[0].title == "Flask vs Django"
 
 
-async def test_commands_sync_on_a_fresh_data_dir_and_not_again_when_unchanged(simcord_env: Any) -> None:
+async def test_commands_sync_on_a_fresh_data_dir_and_not_again_when_unchanged(
+    simcord_env: Any,
+) -> None:
     settings = simcord_env.bot.settings
     assert (settings.data_dir / STATE_FILE).is_file()
     assert sync_calls(simcord_env) == 1

@@ -22,7 +22,9 @@ async def test_every_message_disables_all_mentions(simcord_env: Any) -> None:
     channel, alice = server(simcord_env)
     role = simcord_env.guild.create_role("mods")
     mention = simcord_env.bot.user.mention
-    await alice.send(channel, f"{mention} @everyone @here <@&{role.id}> <@{alice.id}> what is flask?")
+    await alice.send(
+        channel, f"{mention} @everyone @here <@&{role.id}> <@{alice.id}> what is flask?"
+    )
     await alice.send(channel, f"{mention} @everyone what's the best pizza?")
     await alice.slash(channel, "ask", question="@everyone is django hard to learn?")
     sent = [b.get("data", b) for b in posted_payloads(simcord_env)]
@@ -31,7 +33,10 @@ async def test_every_message_disables_all_mentions(simcord_env: Any) -> None:
     for data in sent:
         assert data["allowed_mentions"]["parse"] == [], data  # no @everyone, roles or users
         assert data["allowed_mentions"].get("replied_user", False) is False
-    assert all(m.mention_everyone is False and not m.role_mentions for m in bot_replies(simcord_env, channel))
+    assert all(
+        m.mention_everyone is False and not m.role_mentions
+        for m in bot_replies(simcord_env, channel)
+    )
 
 
 async def test_quoted_question_is_escaped_and_truncated(simcord_env: Any) -> None:

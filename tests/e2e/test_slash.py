@@ -54,20 +54,27 @@ async def test_ask_autocomplete_with_nothing_typed_lists_sections(simcord_env: A
     channel, alice = server(simcord_env)
     choices = await alice.autocomplete(channel, "ask", "question", "")
     assert len(choices) == 7
-    assert {c["value"] for c in choices} >= {"flask-vs-django/summary", "flask-vs-django/learning-curve"}
+    assert {c["value"] for c in choices} >= {
+        "flask-vs-django/summary",
+        "flask-vs-django/learning-curve",
+    }
 
 
 async def test_not_what_i_asked_shows_another_section_to_the_chooser(simcord_env: Any) -> None:
     channel, alice = server(simcord_env)
     result = await alice.slash(channel, "ask", question="is django hard to learn?")
     message = result.response.message
-    menu = next(c for row in message.components for c in row.children if isinstance(c, discord.SelectMenu))
+    menu = next(
+        c for row in message.components for c in row.children if isinstance(c, discord.SelectMenu)
+    )
     assert menu.placeholder == "Not what I asked?"
     other = menu.options[0].value
     chosen = await alice.select(message, [other])
     assert chosen.ephemeral
     assert chosen.response.embeds[0].footer.text == "Flask vs Django · picked from the list"
-    assert chosen.response.embeds[0].title == next(o.label for o in menu.options if o.value == other)
+    assert chosen.response.embeds[0].title == next(
+        o.label for o in menu.options if o.value == other
+    )
 
 
 async def test_context_menu_answers_the_chosen_message(simcord_env: Any) -> None:

@@ -1,0 +1,94 @@
+"""`framework-bot run/invite`: the token stays hidden, invites ask for exactly what is needed."""
+
+from __future__ import annotations
+
+import base64
+import logging
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import discord
+import pytest
+
+from bot.client import create_bot
+from bot.config import Settings
+from bot.knowledge import KnowledgeError
+from bot.launcher import HIDDEN, TokenFilter, application_id, configure_logging, main
+
+APP_ID = 1234567890123456789
+TOKEN = (
+    base64.b64encode(str(APP_ID).encode()).decode().rstrip("=") + ".GhIjKl.s3cr3t-part_of-the-token"
+)
+
+
+def test_token_filter_hides_the_token_in_message_args_and_traceback() -> None:
+    records = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(self.format(record))
+
+    handler = Keep()
+    handler.addFilter(TokenFilter(TOKEN))
+    logger = logging.getLogger("test-token")
+    logger.addHandler(handler)
+    try:
+        logger.warning("token is %s", TOKEN)
+        logger.warning(f"inline {TOKEN}")
+        try:
+            raise RuntimeError(f"bad token {TOKEN}")
+        except RuntimeError:
+            logger.exception("failed")
+    finally:
+        logger.removeHandler(handler)
+    text = "\n".join(records)
+    assert TOKEN not in text
+    assert text.count(HIDDEN) == 3
+    assert "RuntimeError: bad token [token hidden]" in text
+
+
+def test_settings_never_show_the_token() -> None:
+    settings = Settings(token=TOKEN)
+    assert TOKEN not in repr(settings) and TOKEN not in str(settings)
+
+
+def test_invite_asks_for_exactly_the_needed_permissions(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main("invite", Settings(token=TOKEN)) == 0
+    url = urlparse(capsys.readouterr().out.strip())
+    query = parse_qs(url.query)
+    assert query["client_id"] == [str(APP_ID)]
+    assert set(query["scope"][0].split()) == {"bot", "applications.commands"}
+    granted = discord.Permissions(int(query["permissions"][0]))
+    assert {name for name, value in granted if value} == {
+        "read_messages",  # discord.py's name for View Channel
+        "send_messages",
+        "send_messages_in_threads",
+        "embed_links",
+        "read_message_history",
+    }
+
+
+def test_application_id_from_setting_or_token() -> None:
+    assert application_id(Settings(token=TOKEN)) == APP_ID
+    assert application_id(Settings(token=TOKEN, application_id=42)) == 42
+    assert application_id(Settings(token="not-a-token")) is None
+
+
+def test_run_without_a_token_is_a_clear_error(caplog: pytest.LogCaptureFixture) -> None:
+    assert main("run", Settings()) == 1
+    assert "DISCORD_TOKEN is not set" in caplog.text
+
+
+def test_broken_knowledge_stops_the_bot_with_the_check_message(tmp_path: Path) -> None:
+    broken = tmp_path / "k.toml"
+    broken.write_text('id = "x"\ntitle = "X"\nquestion = "?"\n[[sections]]\nid = "a"\n')
+    with pytest.raises(KnowledgeError) as caught:
+        create_bot(Settings(token=TOKEN, knowledge_paths=(broken,), data_dir=tmp_path))
+    assert f"{broken}: sections[0].title: missing required key" in str(caught.value)
+
+
+def test_log_level_setting_applies() -> None:
+    configure_logging(Settings(log_level="WARNING"))
+    assert logging.getLogger().level == logging.WARNING
+    configure_logging(Settings(log_level="DEBUG"))
+    assert logging.getLogger().level == logging.DEBUG
