@@ -26,6 +26,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.knowledge import Document, KnowledgeBase, Section
+from bot.lexicon import is_english, is_technical
 from bot.text import STOPWORDS, SYNONYMS, normalize, term, terms
 
 DEFAULT_ANSWER_THRESHOLD = 55.0
@@ -39,7 +40,10 @@ SURE_SCORE = 80.0
 RERANK_SECTIONS = 24
 # A word the knowledge never uses weighs this many times its rarest word: it is most likely
 # the subject of a question the knowledge does not answer.
-UNKNOWN_WEIGHT = 1.5
+UNKNOWN_WEIGHT = 2.0
+# An unknown word that is everyday English and no programming term ("uni", "weekend") is
+# most likely chat around the question: it weighs this many times the rarest word.
+CHAT_WEIGHT = 0.2
 # A framework name weighs this many times the rarest word: naming one picks the document
 # and, between two sections that differ only in it, the section.
 FRAMEWORK_WEIGHT = 0.75
@@ -104,6 +108,7 @@ class Matcher:
                 for word in normalize(name).split():
                     self._frameworks[term(word)].add(doc_index)
                     surface.setdefault(word, term(word))
+                    surface.setdefault(f"{word}js", term(word))  # "vuejs", "reactjs"
             for section in document.sections:
                 phrasings = [
                     normalize(p) for p in (*section.questions, *section.keywords, section.title)
@@ -119,6 +124,8 @@ class Matcher:
                     [_Example(len(self._bags) - 1, t, 0.0) for t in example_terms if t]
                 )
         vocabulary = frozenset().union(*self._bags) | set(self._frameworks)
+        self._vocabulary = vocabulary
+        self._document_vocabulary: dict[frozenset[int], frozenset[str]] = {}
         # Misspelt everyday synonyms ("dificult") should still find the term they fold onto.
         for word, canon in SYNONYMS.items():
             if term(canon) in vocabulary:
@@ -145,6 +152,7 @@ class Matcher:
         count = max(sum(len(e) for e in self._examples), 1)
         self._idf = {t: math.log(1 + count / example_df[t]) for t in self._postings}
         self._unknown_weight = math.log(1 + count) * UNKNOWN_WEIGHT
+        self._chat_weight = math.log(1 + count) * CHAT_WEIGHT
         self._framework_weight = math.log(1 + count) * FRAMEWORK_WEIGHT
         self._examples = [
             [_Example(e.section, e.terms, self._weight_of(e.terms)) for e in section_examples]
@@ -161,15 +169,45 @@ class Matcher:
 
     def query_terms(self, question: str) -> list[str]:
         """The question's terms, misspellings of known words corrected."""
-        result: dict[str, None] = {}
+        return list(self._query(question))
+
+    def _query(self, question: str) -> dict[str, str]:
+        """Each term of the question, mapped to the word it was written as."""
+        result: dict[str, str] = {}
         for word in normalize(question).split():
             if word in STOPWORDS:
                 continue
             t = term(word)
             if t not in self._idf and t not in self._frameworks and len(word) >= 3:
                 t = self._correct(word) or t
-            result.setdefault(t, None)
-        return list(result)
+            result.setdefault(t, word)
+        return result
+
+    def weigh(self, question: str) -> tuple[set[int] | None, dict[str, float]]:
+        """The documents the question names (None: all), and the weight of each of its terms.
+
+        A term none of those documents uses counts against every section: heavily when it
+        names a programming subject or no dictionary knows it, lightly when it is chat.
+        """
+        written = self._query(question)
+        named = [t for t in written if t in self._frameworks]
+        documents = self._documents_named(named)
+        vocabulary = self._vocabulary_of(documents)
+        weights = {
+            t: self._weight(t) if t in vocabulary else self._unknown_weight_of(word, bool(named))
+            for t, word in written.items()
+        }
+        return documents, weights
+
+    def _unknown_weight_of(self, word: str, named: bool) -> float:
+        """How much a word the knowledge does not use counts against every section.
+
+        Everyday words are taken for chat only around a question that names a framework:
+        without one, "should i use tabs or spaces" is all chat and no question for us.
+        """
+        if named and is_english(word) and not is_technical(word):
+            return self._chat_weight
+        return self._unknown_weight
 
     def _correct(self, word: str) -> str | None:
         """The term of the known word closest to a misspelled ``word``, if one is close."""
@@ -181,7 +219,9 @@ class Matcher:
         ]
         # One slip (a letter missing, extra, wrong or swapped) in short words, two in long ones;
         # three-letter words are only corrected to framework names ("veu" -> "vue").
-        if len(word) == 3:
+        # A correctly spelt word is meant as written ("prospects" is not "projects", "cors" is
+        # not "core"), unless it is one slip from a framework name ("flaks").
+        if len(word) == 3 or is_english(word) or is_technical(word):
             choices = [c for c in choices if self._surface_terms[c] in self._frameworks]
         edits = 1 if len(word) < 8 else 2
         found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=edits)
@@ -207,12 +247,10 @@ class Matcher:
 
     def rank(self, question: str, limit: int = MAX_SUGGESTIONS + 1) -> list[Candidate]:
         """The best-scoring sections for ``question``, best first."""
-        query = self.query_terms(question)
-        if not query:
+        documents, weights = self.weigh(question)
+        if not weights:
             return []
-        named = [t for t in query if t in self._frameworks]
-        documents = self._documents_named(named)
-        weights = {t: self._weight(t) for t in query}
+        query = list(weights)
         total = sum(weights.values())
 
         candidates: set[int] = set()
@@ -254,6 +292,16 @@ class Matcher:
             if start < len(self._sorted_words) and self._sorted_words[start].startswith(words[-1]):
                 words[-1] = self._sorted_words[start]
         return self.rank(" ".join(words), limit=limit)
+
+    def _vocabulary_of(self, documents: set[int] | None) -> frozenset[str]:
+        """The terms the given documents (all when None) use, framework names included."""
+        if documents is None:
+            return self._vocabulary
+        key = frozenset(documents)
+        if key not in self._document_vocabulary:
+            bags = [b for s, b in enumerate(self._bags) if self._section_docs[s] in key]
+            self._document_vocabulary[key] = frozenset().union(*bags) | set(self._frameworks)
+        return self._document_vocabulary[key]
 
     def _documents_named(self, named: list[str]) -> set[int] | None:
         """Documents about the most of the named frameworks; None when none is named."""

@@ -25,6 +25,7 @@ _DISCORD_MARKUP = re.compile(
     r"|https?://\S+"
 )
 _NON_WORD = re.compile(r"[\W_]+")
+_DOT_JS = re.compile(r"(?<=\w)\.js\b")
 
 # Function words and chat filler: they say nothing about which answer fits.
 STOPWORDS = frozenset(
@@ -45,6 +46,7 @@ STOPWORDS = frozenset(
     even exactly keep keeps kept mention mentioning mentioned hear hearing heard true truly
     real talk sorry dumb stupid silly help helps maybe probably guess wait well yeah yes no
     still now currently already ever whole lot lots bit much many
+    rn nah lil gonna wanna gotta ya yall u ur tho tbf afaik iirc fyi omg pm dm irl uni
     """.split()
 )
 
@@ -105,6 +107,7 @@ def normalize(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _DISCORD_MARKUP.sub(" ", text)
     text = text.replace("'", "").replace("\u2019", "")
+    text = _DOT_JS.sub("js", text)  # "vue.js" and "vuejs" are one word
     text = _NON_WORD.sub(" ", text).strip()
     if len(text) > MAX_QUESTION_CHARS:
         text = text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]

@@ -1,0 +1,108 @@
+"""What kind of word a question uses that the knowledge does not: chat, or a subject.
+
+An unknown word in "hi! what exactly is django? my uni mentions it" is chat, and
+should not stop an answer; an unknown word in "how do I serve static files with flask" is the
+subject of a question the knowledge does not answer, and must. Three kinds, from lightest:
+
+- everyday English (``bot/data/english-words.txt``, from SCOWL: see the NOTICE beside it)
+  that is not a programming term;
+- words of no dictionary (slang, names, jargon such as "mongodb" or "heroku");
+- programming terms, listed here, many of them everyday words too ("static", "deploy").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from bot.text import stem
+
+ENGLISH_WORDS_FILE = Path(__file__).with_name("data") / "english-words.txt"
+
+# Words that name a programming subject. A question using one the knowledge never uses is
+# about something else, however ordinary the word is in English.
+TECHNICAL_WORDS = frozenset(
+    """
+    static file files folder directory path url urls uri route routes routing router endpoint
+    endpoints request requests response responses header headers cookie cookies session
+    sessions cors csrf xss injection https http ssl tls certificate domain dns proxy
+    server servers serve serving host hosting hosted deploy deployed deploying deployment
+    production staging heroku aws azure gcp vercel netlify docker kubernetes
+    container containers nginx apache gunicorn uwsgi uvicorn wsgi asgi daphne systemd vps
+    linux windows macos ubuntu
+    database databases db sql nosql postgres postgresql mysql mariadb sqlite mongodb mongo
+    redis memcached elasticsearch query queries index indexes table tables schema schemas
+    migration migrations migrate transaction transactions join joins model models field fields
+    relationship foreign primary orm sqlalchemy peewee tortoise alembic
+    test tests testing tested pytest unittest unit integration fixture fixtures mock mocking
+    coverage tdd selenium debug debugging debugger breakpoint log logs logging
+    error errors exception exceptions traceback bug bugs crash crashes crashing broken fix
+    fails failing failed failure warning warnings import imports installing install
+    installed installation pip poetry pipenv virtualenv venv conda requirements package
+    packages dependency version versions upgrade upgrading release releases python2 python3
+    lts deprecated changelog
+    async asynchronous await sync synchronous thread threads threading multiprocessing
+    concurrency concurrent parallel gil event loop coroutine coroutines celery worker workers
+    queue queues background task tasks cron scheduler scheduling websocket websockets
+    socket sockets realtime streaming sse webhook webhooks
+    performance benchmark benchmarks speed slow slower latency throughput memory ram cpu
+    leak cache caching cached scale scaling scalable load balancer optimize optimization
+    profile profiling
+    api apis rest restful graphql grpc json xml yaml serializer serializers serialization
+    drf pagination paginate filter filtering upload uploads uploading download image images
+    video pdf csv excel email emails smtp mail notification notifications
+    auth authentication authorization login logout signup register registration password
+    passwords hash hashing jwt oauth token tokens permission permissions role roles
+    admin dashboard form forms validation validate widget widgets template templates
+    templating jinja jinja2 html css javascript js typescript ts jquery htmx bootstrap
+    tailwind sass webpack vite npm node nodejs frontend backend fullstack spa ssr seo
+    react vue angular svelte nextjs nuxt express nestjs fastapi flask django rails ruby
+    laravel php symfony spring java kotlin golang rust gin fiber actix phoenix elixir
+    dotnet asp csharp tornado pyramid bottle sanic quart starlette aiohttp falcon
+    streamlit pandas numpy jupyter
+    mobile android ios app flutter electron desktop
+    middleware blueprint blueprints signal signals decorator decorators context processor
+    view views viewset viewsets class classes function functions method methods variable
+    variables object objects instance instances config configuration settings env
+    environment secret secrets
+    i18n translation translations localization locale timezone timezones unicode encoding
+    payment payments stripe paypal checkout cart ecommerce shop
+    git github gitlab ci cd pipeline pipelines lint linter linting mypy typing
+    hint hints ide vscode pycharm editor
+    security secure vulnerability vulnerabilities exploit attack attacks encryption
+    license licence pricing price cost costs paid salary salaries hire hiring job jobs
+    market popularity popular stars downloads community communities documentation docs
+    tutorial tutorials certification
+    maintain maintained maintainer maintainers maintenance abandoned
+    group count aggregate annotate theme themes customize customise customization hook hooks
+    array arrays list lists dict property properties computed update updates updating
+    microservice microservices monolith serverless lambda
+    """.split()
+)
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """The everyday English words, read once on first use."""
+    return frozenset(ENGLISH_WORDS_FILE.read_text(encoding="utf-8").split())
+
+
+def is_technical(word: str) -> bool:
+    """Whether ``word`` (normalized) names a programming subject."""
+    if word in TECHNICAL_WORDS or stem(word) in _TECHNICAL_STEMS:
+        return True
+    return word.endswith("s") and word[:-1] in TECHNICAL_WORDS
+
+
+def is_english(word: str) -> bool:
+    """Whether ``word`` (normalized) is an everyday English word, inflected or not."""
+    words = english_words()
+    if word in words:
+        return True
+    return any(
+        word.endswith(suffix) and word[: -len(suffix)] in words
+        for suffix in ("s", "es", "ed", "ing", "ly", "er")
+    )
+
+
+_TECHNICAL_STEMS = frozenset(stem(word) for word in TECHNICAL_WORDS)
