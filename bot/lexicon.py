@@ -55,7 +55,7 @@ TECHNICAL_WORDS = frozenset(
     passwords hash hashing jwt oauth token tokens permission permissions role roles
     admin dashboard form forms validation validate widget widgets template templates
     templating jinja jinja2 html css javascript js typescript ts jquery htmx bootstrap
-    tailwind sass webpack vite npm node nodejs frontend backend fullstack spa ssr seo
+    tailwind sass webpack vite npm node nodejs spa ssr seo
     react vue angular svelte nextjs nuxt express nestjs fastapi flask django rails ruby
     laravel php symfony spring java kotlin golang rust gin fiber actix phoenix elixir
     dotnet asp csharp tornado pyramid bottle sanic quart starlette aiohttp falcon

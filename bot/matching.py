@@ -103,12 +103,13 @@ class Matcher:
         self._examples: list[list[_Example]] = []
         self._frameworks: dict[str, set[int]] = defaultdict(set)
         surface: dict[str, str] = {}
+        self._aliases: dict[str, str] = {}
         for doc_index, document in enumerate(knowledge.documents):
             for name in document.frameworks:
                 for word in normalize(name).split():
                     self._frameworks[term(word)].add(doc_index)
                     surface.setdefault(word, term(word))
-                    surface.setdefault(f"{word}js", term(word))  # "vuejs", "reactjs"
+                    self._aliases[f"{word}js"] = term(word)  # "vuejs", "reactjs"
             for section in document.sections:
                 phrasings = [
                     normalize(p) for p in (*section.questions, *section.keywords, section.title)
@@ -177,7 +178,7 @@ class Matcher:
         for word in normalize(question).split():
             if word in STOPWORDS:
                 continue
-            t = term(word)
+            t = self._aliases.get(word) or term(word)
             if t not in self._idf and t not in self._frameworks and len(word) >= 3:
                 t = self._correct(word) or t
             result.setdefault(t, word)
