@@ -228,8 +228,17 @@ class Matcher:
         found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=edits)
         return self._surface_terms[found[0]] if found else None
 
-    def match(self, question: str, threshold: float | None = None) -> Match:
-        """The section that answers ``question``, or none with up to 3 suggestions."""
+    def match(
+        self, question: str, threshold: float | None = None, require_framework: bool = False
+    ) -> Match:
+        """The section that answers ``question``, or none with up to 3 suggestions.
+
+        ``require_framework`` answers only questions that name a framework of the knowledge:
+        for messages nobody asked the bot, where "which is faster?" continues a conversation
+        the bot cannot see.
+        """
+        if require_framework and self.weigh(question)[0] is None:
+            return Match(question, None, 0.0, ())
         ranked = self.rank(question)
         answer_at = self.answer_threshold if threshold is None else threshold
         best = ranked[0] if ranked else None
@@ -238,7 +247,7 @@ class Matcher:
         runner_up = second.score if second else 0.0
         # Two documents fitting equally well means the question did not say which framework.
         same_document = second is None or best is None or second.document is best.document
-        sure = same_document and score >= max(answer_at, SURE_SCORE)
+        sure = same_document and score >= max(answer_at, SURE_SCORE) and score > runner_up
         clear = score - runner_up >= TIE_MARGIN or sure
         if best is not None and score >= answer_at and clear:
             others = tuple(c for c in ranked[1:] if c.score >= self.suggest_threshold)

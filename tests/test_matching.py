@@ -122,3 +122,61 @@ def test_threshold_override_makes_it_stricter(matcher: Matcher) -> None:
     assert loose.answer is not None
     assert strict.answer is None
     assert strict.suggestions[0].section.id == loose.answer.section.id
+
+
+def test_chat_around_a_question_does_not_stop_the_answer(matcher: Matcher) -> None:
+    chatty = "hi! so uh what exactly is flask? my professor mentioned it twice in lectures"
+    assert answer_of(matcher, chatty) == "flask-vs-django/flask-overview"
+    assert answer_of(matcher, "what exactly is flask?") == "flask-vs-django/flask-overview"
+
+
+def test_an_unknown_programming_subject_still_makes_it_abstain(matcher: Matcher) -> None:
+    # Everyday English like "professor" is chat; "deploy" and "docker" are subjects.
+    assert answer_of(matcher, "what is the way to deploy flask with docker") is None
+    assert answer_of(matcher, "is django hard to learn with celery and redis") is None
+
+
+def test_everyday_words_without_a_framework_name_are_not_chat(matcher: Matcher) -> None:
+    assert answer_of(matcher, "what is your favourite weather for gardening") is None
+
+
+def test_correctly_spelt_words_are_not_corrected_into_other_words(matcher: Matcher) -> None:
+    # "prospects" is one slip and a swap from "projects", a word this knowledge could use.
+    assert "prospect" in matcher.query_terms("flask job prospects")
+    assert "flask" in matcher.query_terms("flaks")  # a framework name is still corrected
+
+
+def test_dot_js_names_are_the_framework(matcher: Matcher) -> None:
+    assert answer_of(matcher, "what is react.js") == "react-vs-vue/react-overview"
+    assert answer_of(matcher, "what is reactjs?") == "react-vs-vue/react-overview"
+
+
+def test_a_word_only_another_document_knows_counts_as_unknown(matcher: Matcher) -> None:
+    # "jsx" is known to React vs Vue, not to Flask vs Django: it cannot help a Flask answer.
+    _, weights = matcher.weigh("what is jsx in flask")
+    _, routed = matcher.weigh("what is jsx in react")
+    assert weights["jsx"] > routed["jsx"]
+
+
+def test_an_exact_tie_in_one_document_is_not_answered(matcher: Matcher) -> None:
+    tied = Matcher(
+        KnowledgeBase(
+            (
+                Document(
+                    "d",
+                    "D",
+                    "?",
+                    (section("one", "does it have an orm"), section("two", "does it have an orm")),
+                    ("flask",),
+                ),
+            )
+        )
+    )
+    match = tied.match("does it have an orm?")
+    assert match.answer is None
+    assert len(match.suggestions) == 2
+
+
+def test_require_framework_answers_only_questions_that_name_one(matcher: Matcher) -> None:
+    assert matcher.match("is django hard to learn", require_framework=True).answered
+    assert not matcher.match("is it hard to learn", require_framework=True).answered

@@ -136,7 +136,7 @@ class Answers(commands.Cog):
         if not looks_like_question(message.content):
             return
         match = self.bot.matcher.match(
-            message.content, threshold=self.bot.settings.passive_threshold
+            message.content, threshold=self.bot.settings.passive_threshold, require_framework=True
         )
         if match.answer is None:
             return

@@ -27,6 +27,9 @@ def passive_server(env: Any) -> tuple[Any, Any, Any]:
 
 async def test_passive_channel_answers_confident_questions_only(simcord_env: Any) -> None:
     passive, plain, alice = passive_server(simcord_env)
+    # Naming no framework, these continue a conversation the bot cannot see.
+    await alice.send(passive, "ok but which one has the admin panel?")
+    await alice.send(passive, "does it have an orm?")
     await alice.send(passive, "is django hard to learn for a beginner?")
     await alice.send(plain, "is django hard to learn for a beginner?")
     await alice.send(passive, "how do I serve static files with flask?")
