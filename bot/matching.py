@@ -49,6 +49,12 @@ CHAT_WEIGHT = 0.2
 FRAMEWORK_WEIGHT = 0.75
 # Candidates come from the rarest shared terms first, until about this many are found.
 CANDIDATE_BUDGET = 600
+# A question's term that a section's answer uses, but none of its example phrasings, counts
+# this much of its weight for the section.
+ANSWER_CREDIT = 0.5
+# A section about another framework of its document than the one a question names keeps
+# this share of its score.
+OTHER_FRAMEWORK_FACTOR = 0.7
 # Share of the score from the closest example phrasing; the rest from the whole section.
 EXAMPLE_SHARE = 0.4
 
@@ -104,6 +110,7 @@ class Matcher:
         self._frameworks: dict[str, set[int]] = defaultdict(set)
         surface: dict[str, str] = {}
         self._aliases: dict[str, str] = {}
+        self._answer_bags: list[frozenset[str]] = []
         for doc_index, document in enumerate(knowledge.documents):
             for name in document.frameworks:
                 for word in normalize(name).split():
@@ -121,11 +128,13 @@ class Matcher:
                             surface[word] = term(word)
                 self._section_docs.append(doc_index)
                 self._bags.append(frozenset().union(*example_terms))
+                self._answer_bags.append(
+                    frozenset(terms(normalize(section.answer))) - self._bags[-1]
+                )
                 self._examples.append(
                     [_Example(len(self._bags) - 1, t, 0.0) for t in example_terms if t]
                 )
         vocabulary = frozenset().union(*self._bags) | set(self._frameworks)
-        self._vocabulary = vocabulary
         self._document_vocabulary: dict[frozenset[int], frozenset[str]] = {}
         # Misspelt everyday synonyms ("dificult") should still find the term they fold onto.
         for word, canon in SYNONYMS.items():
@@ -159,6 +168,15 @@ class Matcher:
             [_Example(e.section, e.terms, self._weight_of(e.terms)) for e in section_examples]
             for section_examples in self._examples
         ]
+        # For each section, the share of its phrasings that name each of its document's
+        # frameworks: "What Rails is" names rails in nearly all, laravel in none.
+        self._framework_shares: list[dict[str, float]] = []
+        for index, section_examples in enumerate(self._examples):
+            names = {f for f, docs in self._frameworks.items() if self._section_docs[index] in docs}
+            count = max(len(section_examples), 1)
+            self._framework_shares.append(
+                {f: sum(f in e.terms for e in section_examples) / count for f in names}
+            )
 
     def _weight(self, t: str) -> float:
         if t in self._frameworks:
@@ -262,6 +280,7 @@ class Matcher:
             return []
         query = list(weights)
         total = sum(weights.values())
+        named = {t for t in query if t in self._frameworks}
 
         candidates: set[int] = set()
         for t in sorted(
@@ -276,7 +295,13 @@ class Matcher:
             candidates = {s for s in candidates if self._section_docs[s] in documents}
 
         coverage = {
-            s: sum(weights[t] for t in query if t in self._bags[s]) / total for s in candidates
+            s: sum(
+                weights[t] * (1.0 if t in self._bags[s] else ANSWER_CREDIT)
+                for t in query
+                if t in self._bags[s] or t in self._answer_bags[s]
+            )
+            / total
+            for s in candidates
         }
         shortlist = sorted(coverage, key=coverage.__getitem__, reverse=True)[:RERANK_SECTIONS]
         scored: list[Candidate] = []
@@ -289,10 +314,20 @@ class Matcher:
                     overlap = sum(weights[t] for t in shared)
                     closest = max(closest, 2 * overlap / (total + example.weight))
             value = EXAMPLE_SHARE * closest + (1 - EXAMPLE_SHARE) * coverage[s]
+            if named and self._about_another_framework(s, named):
+                value *= OTHER_FRAMEWORK_FACTOR
             document, section = self._sections[s]
             scored.append(Candidate(document, section, round(100 * value, 1)))
         scored.sort(key=lambda c: c.score, reverse=True)
         return scored[:limit]
+
+    def _about_another_framework(self, section: int, named: set[str]) -> bool:
+        """Whether the section is about another framework of its document than those named:
+        "What Laravel is" for "what language is rails written in"."""
+        shares = self._framework_shares[section]
+        mine = max((shares.get(f, 0.0) for f in named), default=0.0)
+        other = max((v for f, v in shares.items() if f not in named), default=0.0)
+        return mine < 0.2 and other >= 0.5
 
     def complete(self, partial: str, limit: int = 25) -> list[Candidate]:
         """Sections for text still being typed (autocomplete): the last word may be unfinished."""
@@ -305,9 +340,7 @@ class Matcher:
 
     def _vocabulary_of(self, documents: set[int] | None) -> frozenset[str]:
         """The terms the given documents (all when None) use, framework names included."""
-        if documents is None:
-            return self._vocabulary
-        key = frozenset(documents)
+        key = frozenset(range(len(self.knowledge.documents)) if documents is None else documents)
         if key not in self._document_vocabulary:
             bags = [b for s, b in enumerate(self._bags) if self._section_docs[s] in key]
             self._document_vocabulary[key] = frozenset().union(*bags) | set(self._frameworks)
