@@ -77,6 +77,8 @@ TECHNICAL_WORDS = frozenset(
     group count aggregate annotate theme themes customize customise customization hook hooks
     array arrays list lists dict property properties computed update updates updating
     microservice microservices monolith serverless lambda
+    command commands cli shell terminal console
+    creator creators created invented inventor author authors history
     """.split()
 )
 

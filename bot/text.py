@@ -47,7 +47,7 @@ STOPWORDS = frozenset(
     real talk sorry dumb stupid silly help helps maybe probably guess wait well yeah yes no
     still now currently already ever whole lot lots bit much many
     rn nah lil gonna wanna gotta ya yall u ur tho tbf afaik iirc fyi omg pm dm irl uni
-    wat wut whats hows dev devs newb
+    dev devs newb
     """.split()
 )
 
@@ -69,6 +69,8 @@ _SYNONYM_GROUPS = {
     "learn": "learning learned learnt learns study studying master mastering",
     "philosophy": "philosophies ideology mindset ethos",
     "javascript": "js",
+    "what": "whats wat wut",
+    "how": "hows",
     "authentication": "auth authenticate authenticating",
 }
 SYNONYMS = {word: canon for canon, words in _SYNONYM_GROUPS.items() for word in words.split()}
