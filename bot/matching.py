@@ -21,6 +21,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -55,6 +56,8 @@ ANSWER_CREDIT = 0.5
 # A section about another framework of its document than the one a question names keeps
 # this share of its score.
 OTHER_FRAMEWORK_FACTOR = 0.7
+# Typo corrections remembered (the same misspellings come back); forgotten all at once.
+CORRECTIONS_KEPT = 20_000
 # Share of the score from the closest example phrasing; the rest from the whole section.
 EXAMPLE_SHARE = 0.4
 
@@ -82,10 +85,10 @@ class Match:
         return self.answer is not None
 
 
-@dataclass(frozen=True, slots=True)
-class _Example:
-    section: int
-    terms: frozenset[str]
+class _Example(NamedTuple):
+    """One example phrasing: its terms and their summed weight."""
+
+    terms: tuple[str, ...]  # a tuple: 10,000 sections hold 50,000 of these, sets cost 3x more
     weight: float
 
 
@@ -110,6 +113,7 @@ class Matcher:
         self._frameworks: dict[str, set[int]] = defaultdict(set)
         surface: dict[str, str] = {}
         self._aliases: dict[str, str] = {}
+        self._corrections: dict[str, str | None] = {}
         self._answer_bags: list[frozenset[str]] = []
         for doc_index, document in enumerate(knowledge.documents):
             for name in document.frameworks:
@@ -121,7 +125,7 @@ class Matcher:
                 phrasings = [
                     normalize(p) for p in (*section.questions, *section.keywords, section.title)
                 ]
-                example_terms = [frozenset(terms(p)) for p in phrasings]
+                example_terms = [tuple(terms(p)) for p in phrasings]
                 for phrasing in phrasings:
                     for word in phrasing.split():
                         if word not in STOPWORDS and len(word) > 2 and word not in surface:
@@ -131,9 +135,7 @@ class Matcher:
                 self._answer_bags.append(
                     frozenset(terms(normalize(section.answer))) - self._bags[-1]
                 )
-                self._examples.append(
-                    [_Example(len(self._bags) - 1, t, 0.0) for t in example_terms if t]
-                )
+                self._examples.append([_Example(t, 0.0) for t in example_terms if t])
         vocabulary = frozenset().union(*self._bags) | set(self._frameworks)
         self._document_vocabulary: dict[frozenset[int], frozenset[str]] = {}
         # Misspelt everyday synonyms ("dificult") should still find the term they fold onto.
@@ -165,7 +167,7 @@ class Matcher:
         self._chat_weight = math.log(1 + count) * CHAT_WEIGHT
         self._framework_weight = math.log(1 + count) * FRAMEWORK_WEIGHT
         self._examples = [
-            [_Example(e.section, e.terms, self._weight_of(e.terms)) for e in section_examples]
+            [_Example(e.terms, self._weight_of(e.terms)) for e in section_examples]
             for section_examples in self._examples
         ]
         # For each section, the share of its phrasings that name each of its document's
@@ -230,6 +232,13 @@ class Matcher:
 
     def _correct(self, word: str) -> str | None:
         """The term of the known word closest to a misspelled ``word``, if one is close."""
+        if word not in self._corrections:
+            if len(self._corrections) >= CORRECTIONS_KEPT:
+                self._corrections.clear()
+            self._corrections[word] = self._closest_known(word)
+        return self._corrections[word]
+
+    def _closest_known(self, word: str) -> str | None:
         choices = [
             known
             for size in range(len(word) - 2, len(word) + 3)
@@ -306,16 +315,25 @@ class Matcher:
         shortlist = sorted(coverage, key=coverage.__getitem__, reverse=True)[:RERANK_SECTIONS]
         scored: list[Candidate] = []
         query_set = frozenset(query)
+        weight_of = weights.__getitem__
+        kept: list[float] = []  # the best ``limit`` values so far, best first
         for s in shortlist:
+            # The closest example adds at most EXAMPLE_SHARE: a section that cannot reach the
+            # ``limit`` best even so is not worth comparing example by example.
+            if len(kept) >= limit and (1 - EXAMPLE_SHARE) * coverage[s] + EXAMPLE_SHARE < kept[-1]:
+                break
             closest = 0.0
             for example in self._examples[s]:
-                shared = query_set & example.terms
+                shared = query_set.intersection(example.terms)
                 if shared:
-                    overlap = sum(weights[t] for t in shared)
-                    closest = max(closest, 2 * overlap / (total + example.weight))
+                    similarity = 2 * sum(map(weight_of, shared)) / (total + example.weight)
+                    if similarity > closest:
+                        closest = similarity
             value = EXAMPLE_SHARE * closest + (1 - EXAMPLE_SHARE) * coverage[s]
             if named and self._about_another_framework(s, named):
                 value *= OTHER_FRAMEWORK_FACTOR
+            bisect.insort(kept, value, key=lambda v: -v)
+            del kept[limit:]
             document, section = self._sections[s]
             scored.append(Candidate(document, section, round(100 * value, 1)))
         scored.sort(key=lambda c: c.score, reverse=True)

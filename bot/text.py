@@ -8,7 +8,9 @@ dropped, function words removed, light stemming and a small table of everyday sy
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from functools import lru_cache
 
 # Long pastes are cut before any work: the first few hundred characters carry the question.
 MAX_QUESTION_CHARS = 400
@@ -136,9 +138,13 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def term(word: str) -> str:
-    """The index term for one normalized word (synonyms folded, then stemmed)."""
-    return stem(SYNONYMS.get(word, word))
+    """The index term for one normalized word (synonyms folded, then stemmed).
+
+    Interned: a large knowledge base repeats the same few thousand terms many times over.
+    """
+    return sys.intern(stem(SYNONYMS.get(word, word)))
 
 
 def terms(normalized: str) -> list[str]:
