@@ -52,8 +52,34 @@ def test_two_documents_at_once_route_and_answer(both_documents: Matcher) -> None
     assert report.abstain_wrong_rate() <= WRONG_CEILING
 
 
-# Measured 2026-11-25 on the blind-written set: 81.9% and 82.0% right, 7.2% and 6.1% wrong
-# answers to off-topic. Below the targets (95%, 3%): a regression floor, not a goal.
-ACCURACY_FLOOR = 0.80
-TWO_DOCUMENT_FLOOR = 0.80
-WRONG_CEILING = 0.08
+def test_hold_out_questions_for_the_shipped_document() -> None:
+    report = evaluate(
+        Matcher(load([default_knowledge_dir()])),
+        read_labelled(DATA / "holdout" / "flask-vs-django.tsv"),
+    )
+    assert report.overall.accuracy >= HOLD_OUT_FLOOR
+    assert report.abstain_wrong_rate() <= HOLD_OUT_WRONG_CEILING
+
+
+def test_hold_out_questions_for_a_sparse_document_nobody_tuned_for() -> None:
+    # Five or six example phrasings a section, as a busy maintainer would write them.
+    report = evaluate(
+        Matcher(load([DATA / "knowledge-holdout"])),
+        read_labelled(DATA / "holdout" / "rails-vs-laravel.tsv"),
+    )
+    assert report.overall.accuracy >= SPARSE_FLOOR
+    assert report.abstain_wrong_rate() <= HOLD_OUT_WRONG_CEILING
+
+
+# Measured 2026-11-25 (`make accuracy`, and benchmarks.accuracy --questions/--knowledge for
+# the hold-out sets): questions.tsv 95.0% right and 4.8% wrong answers to off-topic; with the
+# second document 95.6% and 4.3%; hold-out Flask vs Django 94.4% and 0.0%; the sparse
+# Rails vs Laravel document 78.9% and 0.0%. The first two sets were looked at while tuning,
+# the hold-out sets only as totals (and a look at their misses). Regression floors, a little
+# under those figures; the target is 95% right and at most 3% wrong.
+ACCURACY_FLOOR = 0.93
+TWO_DOCUMENT_FLOOR = 0.93
+WRONG_CEILING = 0.06
+HOLD_OUT_FLOOR = 0.92
+SPARSE_FLOOR = 0.75
+HOLD_OUT_WRONG_CEILING = 0.03
