@@ -239,6 +239,10 @@ class Matcher:
         return self._corrections[word]
 
     def _closest_known(self, word: str) -> str | None:
+        """Another form of ``word`` that the knowledge uses, or a known word one slip away."""
+        for variant in _inflections(word):  # "hire" meets "hiring", "performs" "performance"
+            if variant in self._surface_terms:
+                return self._surface_terms[variant]
         choices = [
             known
             for size in range(len(word) - 2, len(word) + 3)
@@ -374,3 +378,19 @@ class Matcher:
                 hits[doc_index] += 1
         top = max(hits.values())
         return {d for d, n in hits.items() if n == top}
+
+
+def _inflections(word: str) -> tuple[str, ...]:
+    """Other forms of an English word that the light stemmer does not bring together."""
+    base = word[:-1] if word.endswith("e") else word
+    return (
+        f"{word}s",
+        f"{word}d",
+        f"{word}ed",
+        f"{base}ing",
+        f"{base}ance",
+        f"{base}ation",
+        f"{word}r",
+        f"{word}er",
+        word[:-1] if word.endswith("s") else word,
+    )
