@@ -49,7 +49,7 @@ STOPWORDS = frozenset(
     real talk sorry dumb stupid silly help helps maybe probably guess wait well yeah yes no
     still now currently already ever whole lot lots bit much many
     rn nah lil gonna wanna gotta ya yall u ur tho tbf afaik iirc fyi omg pm dm irl uni
-    dev devs newb
+    dev devs newb two three
     """.split()
 )
 
@@ -64,7 +64,8 @@ _SYNONYM_GROUPS = {
     "choose": "pick chose choosing picking",
     "better": "best superior",
     "compare": "comparison compared comparing versus vs difference differences different differ",
-    "framework": "frameworks library libraries lib libs",
+    "framework": "frameworks",
+    "library": "libraries lib libs",
     "app": "apps application applications webapp webapps website websites site sites",
     "fast": "faster fastest quick quicker quickly rapid rapidly speedy",
     "feature": "features functionality functionalities capability capabilities",
