@@ -14,7 +14,9 @@ from bot.command_sync import sync_if_changed
 from bot.config import Settings, load_settings
 from bot.cooldowns import Cooldowns
 from bot.matching import Matcher
-from bot.views import FullComparisonButton, apologise
+from bot.server_settings import Effective, effective
+from bot.storage import GuildSettings, Storage
+from bot.views import FeedbackButton, FullComparisonButton, apologise
 
 log = logging.getLogger(__name__)
 
@@ -58,15 +60,33 @@ class FrameworkBot(commands.Bot):
             settings.answer_cooldown_seconds, settings.member_answers_per_minute
         )
         self.force_sync = force_sync
+        self.storage = Storage(settings.database, settings.unanswered_retention_days)
+        self.guild_settings: dict[int, GuildSettings] = {}  # the stored ones, kept in memory
 
     async def setup_hook(self) -> None:
         from bot.cogs.answers import Answers
         from bot.cogs.browse import Browse
+        from bot.cogs.privacy import Privacy
+        from bot.cogs.settings import ServerSettings
 
+        if await self.storage.open():
+            self.guild_settings = await self.storage.all_guild_settings()
+            await self.storage.purge()
         await self.add_cog(Answers(self))
         await self.add_cog(Browse(self))
-        self.add_dynamic_items(FullComparisonButton)
+        await self.add_cog(ServerSettings(self))
+        await self.add_cog(Privacy(self))
+        self.add_dynamic_items(FullComparisonButton, FeedbackButton)
         await sync_if_changed(self, force=self.force_sync)
+
+    def effective(self, guild_id: int | None) -> Effective:
+        """The settings answering uses in a server: its own where set, else the environment's."""
+        stored = self.guild_settings.get(guild_id) if guild_id is not None else None
+        return effective(self.settings, stored)
+
+    async def close(self) -> None:
+        await super().close()
+        await self.storage.close()
 
 
 class ShardedFrameworkBot(FrameworkBot, commands.AutoShardedBot):

@@ -14,6 +14,7 @@ import contextlib
 import logging
 import sqlite3
 import time
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -211,6 +212,7 @@ class Storage:
             self._fault("open", error)
             await _close_quietly(db)
             return False
+        _OPEN.add(self)
         if before != SCHEMA_VERSION:
             log.info(
                 "database %s migrated from version %s to %s", self.path, before, SCHEMA_VERSION
@@ -219,6 +221,7 @@ class Storage:
         return True
 
     async def close(self) -> None:
+        _OPEN.discard(self)
         db, self._db = self._db, None
         if db is not None:
             await _close_quietly(db)
@@ -523,6 +526,15 @@ QUESTIONS_SQL = (
     "SELECT question, kind, guild_id, asked_at, document, section FROM unanswered "
     "WHERE asked_at >= ? ORDER BY asked_at"
 )
+
+
+_OPEN: weakref.WeakSet[Storage] = weakref.WeakSet()
+
+
+async def close_all() -> None:
+    """Close every database still open in this process (each holds a worker thread)."""
+    for storage in list(_OPEN):
+        await storage.close()
 
 
 async def _close_quietly(db: aiosqlite.Connection) -> None:
