@@ -159,10 +159,10 @@ async def migrate(db: aiosqlite.Connection) -> int:
         )
     for number in range(version, SCHEMA_VERSION):
         try:
-            await db.execute("BEGIN")
+            await _run(db, "BEGIN")
             for statement in MIGRATIONS[number]:
-                await db.execute(statement)
-            await db.execute(f"PRAGMA user_version = {number + 1}")
+                await _run(db, statement)
+            await _run(db, f"PRAGMA user_version = {number + 1}")
             await db.commit()
         except BaseException:
             await db.rollback()
@@ -205,8 +205,7 @@ class Storage:
             self._fault("open", error)
             return False
         try:
-            await db.execute("PRAGMA journal_mode = WAL")
-            await db.execute("PRAGMA foreign_keys = ON")
+            await _run(db, "PRAGMA journal_mode = WAL")
             before = await migrate(db)
         except (OSError, sqlite3.Error, ValueError) as error:
             self._fault("open", error)
@@ -250,7 +249,7 @@ class Storage:
             return False
         try:
             for sql, parameters in statements:
-                await db.execute(sql, parameters)
+                await _run(db, sql, parameters)
             await db.commit()
             return True
         except (OSError, sqlite3.Error, ValueError) as error:
@@ -276,9 +275,10 @@ class Storage:
         if db is None:
             return None
         try:
-            cursor = await db.execute(sql, parameters)
+            async with db.execute(sql, parameters) as cursor:
+                count = int(cursor.rowcount)
             await db.commit()
-            return int(cursor.rowcount)
+            return count
         except (OSError, sqlite3.Error, ValueError) as error:
             self._fault(operation, error)
             return None
@@ -535,6 +535,12 @@ async def close_all() -> None:
     """Close every database still open in this process (each holds a worker thread)."""
     for storage in list(_OPEN):
         await storage.close()
+
+
+async def _run(db: aiosqlite.Connection, sql: str, parameters: Sequence[Any] = ()) -> None:
+    """Execute one statement and close its cursor (an open one blocks COMMIT)."""
+    async with db.execute(sql, parameters) as cursor:
+        await cursor.fetchall()
 
 
 async def _close_quietly(db: aiosqlite.Connection) -> None:
