@@ -363,6 +363,8 @@ class Storage:
         now: float | None = None,
     ) -> bool:
         """Remember an answer that was sent, so a vote on it (even after a restart) finds it."""
+        at = time.time() if now is None else now
+        await self._purge_daily(at)
         return await self._write(
             "record an answer",
             [
@@ -379,7 +381,7 @@ class Storage:
                         document,
                         section,
                         score,
-                        time.time() if now is None else now,
+                        at,
                     ),
                 )
             ],
@@ -441,6 +443,7 @@ class Storage:
                     ),
                 )
             )
+        await self._purge_daily(at)
         return await self._write("record a vote", statements)
 
     async def previous_vote(self, message_id: int, member_id: int) -> int | None:
@@ -470,9 +473,13 @@ class Storage:
                 )
             ],
         )
-        if at - self._last_purge >= PURGE_EVERY_SECONDS:
-            await self.purge(now=at)
+        await self._purge_daily(at)
         return saved
+
+    async def _purge_daily(self, now: float) -> None:
+        """Purge when something new is stored and the last purge is a day old."""
+        if now - self._last_purge >= PURGE_EVERY_SECONDS:
+            await self.purge(now=now)
 
     async def purge(self, now: float | None = None) -> int:
         """Delete what is older than the retention period; how many rows went."""

@@ -31,6 +31,16 @@ async def test_settings_are_hidden_from_and_refused_to_members(simcord_env: Any)
         await alice.slash(general, "settings show")
 
 
+async def test_a_member_let_in_by_a_command_override_is_still_refused(simcord_env: Any) -> None:
+    general, _, _, alice = moderated_server(simcord_env)
+    (settings,) = [c for c in await simcord_env.bot.tree.fetch_commands() if c.name == "settings"]
+    simcord_env.guild.set_command_permissions(settings, {alice: True})
+    result = await alice.slash(general, "settings logging", enabled=False)
+    assert result.ephemeral
+    assert "Manage Server" in result.response.content
+    assert simcord_env.bot.guild_settings == {}
+
+
 async def test_show_lists_the_defaults_then_the_servers_choices(simcord_env: Any) -> None:
     general, help_, mod, _ = moderated_server(simcord_env)
     shown = await mod.slash(general, "settings show")
