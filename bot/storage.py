@@ -10,6 +10,7 @@ never imports discord.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import sqlite3
@@ -189,6 +190,8 @@ class Storage:
         self._db: aiosqlite.Connection | None = None
         self._logged: set[str] = set()
         self._last_purge = 0.0
+        # One connection: a write's statements and its COMMIT must not interleave with another's.
+        self._write_lock = asyncio.Lock()
 
     @property
     def available(self) -> bool:
@@ -247,16 +250,17 @@ class Storage:
         db = self._db
         if db is None:
             return False
-        try:
-            for sql, parameters in statements:
-                await _run(db, sql, parameters)
-            await db.commit()
-            return True
-        except (OSError, sqlite3.Error, ValueError) as error:
-            self._fault(operation, error)
-            with contextlib.suppress(OSError, sqlite3.Error, ValueError):
-                await db.rollback()
-            return False
+        async with self._write_lock:
+            try:
+                for sql, parameters in statements:
+                    await _run(db, sql, parameters)
+                await db.commit()
+                return True
+            except (OSError, sqlite3.Error, ValueError) as error:
+                self._fault(operation, error)
+                with contextlib.suppress(OSError, sqlite3.Error, ValueError):
+                    await db.rollback()
+                return False
 
     async def _read(self, operation: str, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
         db = self._db
@@ -269,19 +273,26 @@ class Storage:
             self._fault(operation, error)
             return []
 
-    async def _count(self, operation: str, sql: str, parameters: Sequence[Any]) -> int | None:
-        """Run one statement and commit; the number of rows it changed, None on a fault."""
+    async def _counts(
+        self, operation: str, statements: Sequence[tuple[str, Sequence[Any]]]
+    ) -> list[int] | None:
+        """Run statements in one transaction; the rows each changed, None (logged) on a fault."""
         db = self._db
         if db is None:
             return None
-        try:
-            async with db.execute(sql, parameters) as cursor:
-                count = int(cursor.rowcount)
-            await db.commit()
-            return count
-        except (OSError, sqlite3.Error, ValueError) as error:
-            self._fault(operation, error)
-            return None
+        async with self._write_lock:
+            try:
+                counts = []
+                for sql, parameters in statements:
+                    async with db.execute(sql, parameters) as cursor:
+                        counts.append(int(cursor.rowcount))
+                await db.commit()
+                return counts
+            except (OSError, sqlite3.Error, ValueError) as error:
+                self._fault(operation, error)
+                with contextlib.suppress(OSError, sqlite3.Error, ValueError):
+                    await db.rollback()
+                return None
 
     # -- server settings ---------------------------------------------------------------------
 
@@ -486,33 +497,30 @@ class Storage:
         at = time.time() if now is None else now
         self._last_purge = at
         cutoff = at - self.retention_days * DAY_SECONDS
-        deleted = 0
-        for table, column in (
-            ("unanswered", "asked_at"),
-            ("votes", "voted_at"),
-            ("answers", "created_at"),
-        ):
-            count = await self._count(
-                "purge old rows", f"DELETE FROM {table} WHERE {column} < ?", (cutoff,)
-            )
-            deleted += count or 0
+        counts = await self._counts(
+            "purge old rows",
+            [
+                ("DELETE FROM unanswered WHERE asked_at < ?", (cutoff,)),
+                ("DELETE FROM votes WHERE voted_at < ?", (cutoff,)),
+                ("DELETE FROM answers WHERE created_at < ?", (cutoff,)),
+            ],
+        )
+        deleted = sum(counts or ())
         if deleted:
             log.info("purged %d rows older than %g days", deleted, self.retention_days)
         return deleted
 
     async def forget_member(self, member_id: int) -> Forgotten | None:
         """Delete everything stored from one member; None if the database failed."""
-        counts: list[int] = []
-        for sql in (
-            "DELETE FROM answers WHERE asker_id = ?",
-            "DELETE FROM votes WHERE member_id = ?",
-            "DELETE FROM unanswered WHERE member_id = ?",
-        ):
-            count = await self._count("forget a member", sql, (member_id,))
-            if count is None:
-                return None
-            counts.append(count)
-        return Forgotten(*counts)
+        counts = await self._counts(
+            "forget a member",
+            [
+                ("DELETE FROM answers WHERE asker_id = ?", (member_id,)),
+                ("DELETE FROM votes WHERE member_id = ?", (member_id,)),
+                ("DELETE FROM unanswered WHERE member_id = ?", (member_id,)),
+            ],
+        )
+        return None if counts is None else Forgotten(*counts)
 
     # -- the report --------------------------------------------------------------------------
 
