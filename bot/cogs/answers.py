@@ -132,8 +132,7 @@ class Answers(commands.Cog):
             return
         reply = Reply(self.match(question, reply_to.guild), question)
         sent = await self.send_reply(reply_to, reply)
-        if sent is not None:
-            await self.remember(sent, reply_to.author.id, reply)
+        await self.remember(sent, reply_to.guild, reply_to.author.id, reply)
 
     async def answer_passively(self, message: discord.Message) -> None:
         """A question nobody asked the bot: answered only when sure, fresh, and not too often."""
@@ -150,8 +149,7 @@ class Answers(commands.Cog):
             return
         reply = Reply(match, message.content)
         sent = await self.send_reply(message, reply)
-        if sent is not None:
-            await self.remember(sent, message.author.id, reply)
+        await self.remember(sent, message.guild, message.author.id, reply)
 
     def match(self, question: str, guild: discord.Guild | None) -> Match:
         """Match with the server's own answer threshold, if it set one."""
@@ -159,14 +157,20 @@ class Answers(commands.Cog):
         return self.bot.matcher.match(question, threshold=threshold)
 
     async def remember(
-        self, sent: discord.Message | discord.InteractionMessage, asker_id: int, reply: Reply
+        self,
+        sent: discord.Message | discord.InteractionMessage | None,
+        guild: discord.Guild | None,
+        asker_id: int,
+        reply: Reply,
     ) -> None:
         """After an answer went out: store it (for votes), or store the unanswered question.
 
         Only the question's normalized text is kept, and only where the server allows it.
         A database fault is logged by the storage and changes nothing for the member.
         """
-        guild_id = sent.guild.id if sent.guild else None
+        if sent is None:
+            return
+        guild_id = guild.id if guild else None
         keep = self.bot.effective(guild_id).logging_enabled
         question = normalize(reply.question) if keep else ""
         if reply.answer is not None:
@@ -234,7 +238,7 @@ class Answers(commands.Cog):
         intro = f"Answering {asker}'s question: “{quote(message.content, 120)}”"
         reply.content = f"{intro}\n{reply.content}" if reply.content else intro
         sent = await self.respond(interaction, reply, ephemeral=False)
-        await self.remember(sent, message.author.id, reply)
+        await self.remember(sent, message.guild, message.author.id, reply)
 
     @app_commands.command(name="ask", description="Ask a question about the frameworks I know")
     @app_commands.describe(
@@ -254,7 +258,7 @@ class Answers(commands.Cog):
         else:
             reply = Reply(self.match(question, interaction.guild), question)
         sent = await self.respond(interaction, reply, ephemeral=private)
-        await self.remember(sent, interaction.user.id, reply)
+        await self.remember(sent, interaction.guild, interaction.user.id, reply)
 
     @ask.autocomplete("question")
     async def ask_autocomplete(
@@ -283,9 +287,14 @@ class Answers(commands.Cog):
 
     async def respond(
         self, interaction: discord.Interaction[Any], reply: Reply, ephemeral: bool
-    ) -> discord.InteractionMessage:
+    ) -> discord.InteractionMessage | None:
+        """Send the reply; the message it became (None if Discord would not say)."""
         await interaction.response.send_message(ephemeral=ephemeral, **reply.kwargs())
-        sent = await interaction.original_response()
+        try:
+            sent = await interaction.original_response()
+        except discord.HTTPException as error:
+            log.info("sent, but could not read back the response message: %s", error)
+            return None
         if reply.view is not None:
             reply.view.message = sent
         return sent
