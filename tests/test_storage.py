@@ -203,3 +203,18 @@ async def test_a_locked_database_gives_up_after_the_busy_timeout(
         holder.close()
     assert await store.record_unanswered(1, 2, "after the lock", now=NOW)
     await store.close()
+
+
+def test_database_settings_default_under_data_dir_and_can_be_moved(tmp_path: Path) -> None:
+    from bot.config import SettingsError, load_settings
+
+    default = load_settings({"DATA_DIR": str(tmp_path)})
+    assert default.database == tmp_path / "framework-bot.sqlite3"
+    assert default.unanswered_retention_days == 90
+    moved = load_settings(
+        {"DATABASE_PATH": str(tmp_path / "x.db"), "UNANSWERED_RETENTION_DAYS": "30"}
+    )
+    assert moved.database == tmp_path / "x.db"
+    assert moved.unanswered_retention_days == 30
+    with pytest.raises(SettingsError, match="UNANSWERED_RETENTION_DAYS=0 is out of range"):
+        load_settings({"UNANSWERED_RETENTION_DAYS": "0"})

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import discord
+import pytest
 
+from bot.cli import main
 from bot.client import create_bot
 from tests.e2e.helpers import server, vote_button
 
@@ -127,3 +130,32 @@ async def test_privacy_forget_deletes_everything_from_that_member_only(simcord_e
     assert await stored_questions(simcord_env) == [("how do i deploy flask", "abstained")]
     assert await section_votes(simcord_env) == [("flask-overview", 1, 0)]
     assert await simcord_env.bot.storage.answer(answer.id) is None
+
+
+async def test_the_report_shows_what_members_asked_grouped(
+    simcord_env: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    channel, alice = server(simcord_env)
+    bob = simcord_env.guild.add_member(simcord_env.create_user("bob"))
+    await ask(simcord_env, alice, channel, "how do I serve static files with flask?")
+    await ask(simcord_env, bob, channel, "serving static files in Flask??")
+    await ask(simcord_env, bob, channel, "what's the best pizza topping?")
+    answer = await ask(simcord_env, alice, channel, "what is flask?")
+    await bob.click(answer, custom_id=vote_button(answer, "👍"))
+    monkeypatch.setenv("DATABASE_PATH", str(simcord_env.bot.settings.database))
+    assert main(["report", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [g["count"] for g in report["groups"]] == [2, 1]
+    assert set(report["groups"][0]["examples"]) == {
+        "how do i serve static files with flask",
+        "serving static files in flask",
+    }
+    assert report["sections"] == [
+        {
+            "document": "flask-vs-django",
+            "section": "flask-overview",
+            "up": 1,
+            "down": 0,
+            "up_share": 1.0,
+        }
+    ]
