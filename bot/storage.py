@@ -26,8 +26,9 @@ import aiosqlite
 log = logging.getLogger(__name__)
 
 DAY_SECONDS = 86_400.0
-# How long a write waits for a lock held by another connection before giving up (seconds).
-BUSY_TIMEOUT_SECONDS = 2.0
+# How long a write waits for a lock held by another connection before giving up (seconds);
+# short, so a vote is still acknowledged within Discord's 3 seconds.
+BUSY_TIMEOUT_SECONDS = 1.0
 PURGE_EVERY_SECONDS = DAY_SECONDS
 
 # MIGRATIONS[i] upgrades a database at user_version i to user_version i + 1. Append only:
