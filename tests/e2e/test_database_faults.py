@@ -87,3 +87,22 @@ async def test_a_corrupt_database_file_is_logged_and_the_bot_answers(
     assert "couldn't save your vote" in vote.response.content
     result = await alice.slash(channel, "ask", question="what is django")
     assert result.response.embeds[0].title == "What Django is"
+
+
+async def test_a_read_only_database_does_not_stop_answers(
+    simcord_env: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    # SQLITE_READONLY, as from a read-only file (chmod alone would not stop root, who runs CI).
+    storage = simcord_env.bot.storage
+    assert storage._db is not None
+    await storage._db.execute("PRAGMA query_only = ON")
+    channel, alice = server(simcord_env)
+    mention = simcord_env.bot.user.mention
+    with caplog.at_level(logging.WARNING, logger="bot.storage"):
+        await alice.send(channel, f"{mention} what is flask?")
+        await alice.send(channel, f"{mention} what's the best pizza topping?")
+        result = await alice.slash(channel, "ask", question="what is django")
+    assert bot_replies(simcord_env, channel)[0].embeds[0].title == "What Flask is"
+    assert "/topics" in bot_replies(simcord_env, channel)[1].content
+    assert result.response.embeds[0].title == "What Django is"
+    assert len([r for r in caplog.records if "SQLITE_READONLY" in r.message]) == 1
