@@ -193,10 +193,13 @@ def report_text(report: Report) -> str:
     if not report.groups:
         lines.append("  (none stored)")
     for group in report.groups:
-        detail = f"{group.kinds.get('abstained', 0)} unanswered"
+        parts = []
+        if group.kinds.get("abstained"):
+            parts.append(f"{group.kinds['abstained']} unanswered")
         if group.kinds.get("downvoted"):
             wrong = ", ".join(key for key, _ in group.sections.most_common(2))
-            detail += f", {group.kinds['downvoted']} answered wrongly ({wrong})"
+            parts.append(f"{group.kinds['downvoted']} answered wrongly ({wrong})")
+        detail = ", ".join(parts)
         lines.append(f"{group.count:5d}  {group.examples[0]}  [{detail}]")
         for example in group.examples[1:]:
             lines.append(f"       also: {example}")
