@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
+import threading
 import time
 import weakref
 from collections.abc import Sequence
@@ -151,9 +152,8 @@ class Forgotten:
 
 async def migrate(db: aiosqlite.Connection) -> int:
     """Bring a database up to ``SCHEMA_VERSION``, one transaction per step; the old version."""
-    async with db.execute("PRAGMA user_version") as cursor:
-        row = await cursor.fetchone()
-    version = int(row[0]) if row else 0
+    rows = list(await db.execute_fetchall("PRAGMA user_version"))
+    version = int(rows[0][0]) if rows else 0
     if version > SCHEMA_VERSION:
         raise sqlite3.DatabaseError(
             f"the database is at schema version {version}, newer than this bot "
@@ -165,9 +165,10 @@ async def migrate(db: aiosqlite.Connection) -> int:
             for statement in MIGRATIONS[number]:
                 await _run(db, statement)
             await _run(db, f"PRAGMA user_version = {number + 1}")
-            await db.commit()
+            await _run(db, "COMMIT")
         except BaseException:
-            await db.rollback()
+            if db.in_transaction:
+                await _run(db, "ROLLBACK")
             raise
     return version
 
@@ -204,7 +205,13 @@ class Storage:
         """Open (creating the file and its folder) and migrate; False if it is unusable."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = await aiosqlite.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
+            # Autocommit: a one-statement write is one trip to the database thread; writes of
+            # several statements open their own transaction.
+            connecting = aiosqlite.connect(
+                self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None
+            )
+            _daemonize(connecting)
+            db = await connecting
         except (OSError, sqlite3.Error) as error:
             self._fault("open", error)
             return False
@@ -253,14 +260,17 @@ class Storage:
             return False
         async with self._write_lock:
             try:
+                if len(statements) == 1:
+                    await _run(db, *statements[0])
+                    return True
+                await _run(db, "BEGIN")
                 for sql, parameters in statements:
                     await _run(db, sql, parameters)
-                await db.commit()
+                await _run(db, "COMMIT")
                 return True
             except (OSError, sqlite3.Error, ValueError) as error:
                 self._fault(operation, error)
-                with contextlib.suppress(OSError, sqlite3.Error, ValueError):
-                    await db.rollback()
+                await _rollback(db)
                 return False
 
     async def _read(self, operation: str, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
@@ -268,8 +278,7 @@ class Storage:
         if db is None:
             return []
         try:
-            async with db.execute(sql, parameters) as cursor:
-                return list(await cursor.fetchall())
+            return list(await db.execute_fetchall(sql, parameters))
         except (OSError, sqlite3.Error, ValueError) as error:
             self._fault(operation, error)
             return []
@@ -284,15 +293,15 @@ class Storage:
         async with self._write_lock:
             try:
                 counts = []
+                await _run(db, "BEGIN")
                 for sql, parameters in statements:
                     async with db.execute(sql, parameters) as cursor:
                         counts.append(int(cursor.rowcount))
-                await db.commit()
+                await _run(db, "COMMIT")
                 return counts
             except (OSError, sqlite3.Error, ValueError) as error:
                 self._fault(operation, error)
-                with contextlib.suppress(OSError, sqlite3.Error, ValueError):
-                    await db.rollback()
+                await _rollback(db)
                 return None
 
     # -- server settings ---------------------------------------------------------------------
@@ -554,9 +563,23 @@ async def close_all() -> None:
 
 
 async def _run(db: aiosqlite.Connection, sql: str, parameters: Sequence[Any] = ()) -> None:
-    """Execute one statement and close its cursor (an open one blocks COMMIT)."""
-    async with db.execute(sql, parameters) as cursor:
-        await cursor.fetchall()
+    """Execute one statement to its end in one trip (a statement left open blocks COMMIT)."""
+    await db.execute_fetchall(sql, parameters)
+
+
+def _daemonize(connection: aiosqlite.Connection) -> None:
+    """Let the process exit even if nobody closed the database (aiosqlite's worker thread
+    is not a daemon, and a script that never calls ``bot.close()`` would hang at exit).
+    SQLite's journal keeps the file consistent if the process ends mid-write."""
+    thread = getattr(connection, "_thread", None)
+    if isinstance(thread, threading.Thread) and not thread.is_alive():
+        thread.daemon = True
+
+
+async def _rollback(db: aiosqlite.Connection) -> None:
+    with contextlib.suppress(OSError, sqlite3.Error, ValueError):
+        if db.in_transaction:
+            await _run(db, "ROLLBACK")
 
 
 async def _close_quietly(db: aiosqlite.Connection) -> None:
