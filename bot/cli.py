@@ -1,4 +1,4 @@
-"""The ``framework-bot`` command: ask, check and show in a terminal; run, invite and sync the bot.
+"""The ``framework-bot`` command: ask, check, show and report in a terminal; run, invite, sync.
 
 ``ask``, ``check`` and ``show`` never import discord, so they start fast. With no command,
 the bot runs when ``DISCORD_TOKEN`` is set and the terminal Q&A opens otherwise.
@@ -49,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     show = with_knowledge(commands.add_parser("show", help="print a document or one section"))
     show.add_argument("document", help="document id, e.g. flask-vs-django")
     show.add_argument("section", nargs="?", help="section id, e.g. learning-curve")
+    report = commands.add_parser(
+        "report", help="group the questions the bot could not answer, and votes per section"
+    )
+    report.add_argument(
+        "--since", type=float, metavar="DAYS", help="only the last DAYS days (default: all kept)"
+    )
+    report.add_argument("--json", action="store_true", help="print the report as one JSON object")
     commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
     commands.add_parser("invite", help="print the OAuth2 invite URL for your bot")
     commands.add_parser("sync", help="sync the slash commands with Discord now")
@@ -66,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return ask(settings, [], as_json=False, stdin=sys.stdin)
         if args.command in ("run", "invite", "sync"):
             return _discord_command(args.command, settings)
+        if args.command == "report":
+            return report(settings, args.since, as_json=args.json)
         if args.knowledge:
             settings = _with_paths(settings, args.knowledge)
         if args.command == "ask":
@@ -150,6 +159,35 @@ def check(settings: Settings) -> int:
             print(f"  warning: {overlap.describe(document)}")
     totals = f"{len(knowledge.documents)} documents, {knowledge.section_count} sections"
     print(f"ok: {totals}, {warnings} warnings")
+    return 0
+
+
+def report(settings: Settings, since_days: float | None, as_json: bool) -> int:
+    """What people asked that the bot could not answer, grouped, and votes per section."""
+    import sqlite3
+
+    from bot.report import load_report, report_json, report_text
+
+    if since_days is not None and since_days <= 0:
+        print("framework-bot: --since takes a positive number of days", file=sys.stderr)
+        return 2
+    database = settings.database
+    if not database.is_file():
+        print(
+            f"framework-bot: no database at {database} yet (the bot creates it on its first "
+            "start; DATABASE_PATH sets where)",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        result = load_report(database, since_days)
+    except sqlite3.Error as error:
+        print(f"framework-bot: cannot read {database}: {error}", file=sys.stderr)
+        return 1
+    if as_json:
+        print(json.dumps(report_json(result), ensure_ascii=False))
+    else:
+        print(report_text(result))
     return 0
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import signal
 from typing import Any
 
 import discord
@@ -14,7 +16,9 @@ from bot.command_sync import sync_if_changed
 from bot.config import Settings, load_settings
 from bot.cooldowns import Cooldowns
 from bot.matching import Matcher
-from bot.views import FullComparisonButton, apologise
+from bot.server_settings import Effective, effective
+from bot.storage import GuildSettings, Storage
+from bot.views import FeedbackButton, FullComparisonButton, apologise
 
 log = logging.getLogger(__name__)
 
@@ -58,15 +62,74 @@ class FrameworkBot(commands.Bot):
             settings.answer_cooldown_seconds, settings.member_answers_per_minute
         )
         self.force_sync = force_sync
+        self.storage = Storage(settings.database, settings.unanswered_retention_days)
+        self.guild_settings: dict[int, GuildSettings] = {}  # the stored ones, kept in memory
+        self.reload_on_sighup = False  # `framework-bot run` turns it on
+        self._sighup_task: asyncio.Task[str | None] | None = None
+
+    async def reload_knowledge(self) -> str | None:
+        """Load and validate the knowledge again, then swap it in; the error text if it failed.
+
+        On any error the knowledge in service stays as it was.
+        """
+        try:
+            matcher = await asyncio.to_thread(build_matcher, self.settings)
+        except Exception as error:  # KnowledgeError above all, but never the bot's end
+            log.error("knowledge reload failed, the old knowledge stays in service: %s", error)
+            return str(error)
+        self.matcher = matcher
+        knowledge = matcher.knowledge
+        log.info(
+            "knowledge reloaded: %d documents, %d sections",
+            len(knowledge.documents),
+            knowledge.section_count,
+        )
+        return None
+
+    def install_sighup(self) -> bool:
+        """Reload the knowledge on SIGHUP, where the platform has it; True if installed."""
+        sighup = getattr(signal, "SIGHUP", None)
+        if sighup is None:
+            return False
+        try:
+            asyncio.get_running_loop().add_signal_handler(sighup, self.on_sighup)
+        except (NotImplementedError, RuntimeError, ValueError) as error:
+            log.info("SIGHUP reload unavailable here: %s", error)
+            return False
+        return True
+
+    def on_sighup(self) -> None:
+        log.info("SIGHUP: reloading the knowledge")
+        self._sighup_task = asyncio.get_running_loop().create_task(self.reload_knowledge())
 
     async def setup_hook(self) -> None:
+        from bot.cogs.admin import Admin
         from bot.cogs.answers import Answers
         from bot.cogs.browse import Browse
+        from bot.cogs.privacy import Privacy
+        from bot.cogs.settings import ServerSettings
 
+        if await self.storage.open():
+            self.guild_settings = await self.storage.all_guild_settings()
+            await self.storage.purge()
         await self.add_cog(Answers(self))
         await self.add_cog(Browse(self))
-        self.add_dynamic_items(FullComparisonButton)
+        await self.add_cog(ServerSettings(self))
+        await self.add_cog(Privacy(self))
+        await self.add_cog(Admin(self))
+        if self.reload_on_sighup:
+            self.install_sighup()
+        self.add_dynamic_items(FullComparisonButton, FeedbackButton)
         await sync_if_changed(self, force=self.force_sync)
+
+    def effective(self, guild_id: int | None) -> Effective:
+        """The settings answering uses in a server: its own where set, else the environment's."""
+        stored = self.guild_settings.get(guild_id) if guild_id is not None else None
+        return effective(self.settings, stored)
+
+    async def close(self) -> None:
+        await super().close()
+        await self.storage.close()
 
 
 class ShardedFrameworkBot(FrameworkBot, commands.AutoShardedBot):

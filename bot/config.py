@@ -17,6 +17,7 @@ from bot.matching import DEFAULT_ANSWER_THRESHOLD, DEFAULT_SUGGEST_THRESHOLD
 DEFAULT_PASSIVE_THRESHOLD = 75.0
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 INTENT_CHOICES = ("auto", "true", "false")
+DATABASE_FILE = "framework-bot.sqlite3"
 
 
 class SettingsError(ValueError):
@@ -41,6 +42,13 @@ class Settings:
     shard_count: int | None = None
     data_dir: Path = Path("data")
     log_level: str = "INFO"
+    database_path: Path | None = None  # None: DATA_DIR/framework-bot.sqlite3
+    unanswered_retention_days: float = 90.0
+
+    @property
+    def database(self) -> Path:
+        """The SQLite file: ``DATABASE_PATH``, or ``framework-bot.sqlite3`` in ``DATA_DIR``."""
+        return self.database_path or self.data_dir / DATABASE_FILE
 
     @property
     def has_token(self) -> bool:
@@ -73,6 +81,8 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: bool = True)
         shard_count=env.optional_count("SHARD_COUNT"),
         data_dir=Path(env.text("DATA_DIR") or "data"),
         log_level=env.choice("LOG_LEVEL", "INFO", LOG_LEVELS),
+        database_path=Path(env.text("DATABASE_PATH")) if env.text("DATABASE_PATH") else None,
+        unanswered_retention_days=env.number("UNANSWERED_RETENTION_DAYS", 90.0, 1, 3650),
     )
 
 

@@ -6,6 +6,7 @@ import time
 from collections import deque
 
 MEMBER_WINDOW_SECONDS = 60.0
+MAX_SECTION_SECONDS = 86_400.0  # the longest cooldown a server can choose
 
 
 class Cooldowns:
@@ -18,18 +19,18 @@ class Cooldowns:
         self._members: dict[int, deque[float]] = {}
         self._warned: dict[int, float] = {}
 
-    def section_recent(self, channel_id: int, key: str) -> bool:
-        """Whether ``key`` was answered in the channel within the cooldown."""
+    def section_recent(self, channel_id: int, key: str, seconds: float | None = None) -> bool:
+        """Whether ``key`` was answered in the channel within the cooldown (or ``seconds``)."""
         at = self._sections.get((channel_id, key))
-        return at is not None and time.monotonic() - at < self.section_seconds
+        window = self.section_seconds if seconds is None else seconds
+        return at is not None and time.monotonic() - at < window
 
     def note_section(self, channel_id: int, key: str) -> None:
         now = time.monotonic()
         self._sections[(channel_id, key)] = now
         if len(self._sections) > 10_000:  # forget the expired ones now and then
-            self._sections = {
-                k: t for k, t in self._sections.items() if now - t < self.section_seconds
-            }
+            keep = max(self.section_seconds, MAX_SECTION_SECONDS)
+            self._sections = {k: t for k, t in self._sections.items() if now - t < keep}
 
     def member_allowed(self, member_id: int) -> bool:
         """Count one answer for the member if they are under the limit; False when over it."""

@@ -67,6 +67,7 @@ def configure_logging(settings: Settings) -> logging.Handler:
         root.removeHandler(old)  # configured before, in this process: replace, don't double
     root.addHandler(handler)
     root.setLevel(settings.log_level)
+    logging.getLogger("aiosqlite").setLevel(logging.WARNING)  # one DEBUG line per query
     return handler
 
 
@@ -118,6 +119,7 @@ def run(settings: Settings, force_sync: bool = False, stop_after_sync: bool = Fa
 def start(settings: Settings, force_sync: bool, stop_after_sync: bool) -> None:
     """Build the bot and run it until it stops."""
     bot = create_bot(settings, force_sync=force_sync)
+    bot.reload_on_sighup = not stop_after_sync  # type: ignore[attr-defined]
     if stop_after_sync:
         bot.add_listener(bot.close, "on_ready")
     bot.run(settings.token, log_handler=None)

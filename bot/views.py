@@ -20,7 +20,18 @@ log = logging.getLogger(__name__)
 
 VIEW_TIMEOUT_SECONDS = 600.0
 MAX_OPTIONS = 25  # Discord's limit for a select menu
+MAX_CUSTOM_ID = 100  # Discord's limit for a component's custom_id
+OTHER_CHOICES = 5  # sections offered after a 👎
 NONE = discord.AllowedMentions.none()
+VOTE_SAVED = {
+    (1, None): "Thanks for the 👍!",
+    (1, -1): "Changed your vote to 👍. Thanks!",
+    (1, 1): "You already gave this answer a 👍.",
+    (-1, None): "Thanks, noted 👎.",
+    (-1, 1): "Changed your vote to 👎. Thanks for telling me.",
+    (-1, -1): "You already gave this answer a 👎.",
+}
+VOTE_FAILED = "Sorry, I couldn't save your vote just now. Please try again later."
 
 
 def matcher_of(interaction: discord.Interaction[Any]) -> Matcher:
@@ -77,6 +88,102 @@ class FullComparisonButton(
         await CompareView.send(interaction, document, ephemeral=True)
 
 
+class FeedbackButton(
+    discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
+    template=r"framework-bot:vote:(?P<value>up|down)(?::(?P<key>[a-z0-9-]+/[a-z0-9-]+))?",
+):
+    """👍 or 👎 under an answer: one vote per member per answer, changeable; survives restarts.
+
+    The answer is looked up by its message id in the database; the custom_id also carries
+    the ``document/section`` key, so a vote is still counted when that lookup fails.
+    """
+
+    def __init__(self, value: str, key: str | None) -> None:
+        custom_id = f"framework-bot:vote:{value}"
+        if key and len(custom_id) + 1 + len(key) <= MAX_CUSTOM_ID:
+            custom_id += f":{key}"
+        super().__init__(
+            discord.ui.Button(
+                emoji="👍" if value == "up" else "👎",
+                style=discord.ButtonStyle.secondary,
+                custom_id=custom_id,
+            )
+        )
+        self.value = 1 if value == "up" else -1
+        self.key = key
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> FeedbackButton:
+        return cls(match["value"], match["key"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        bot = cast("FrameworkBot", interaction.client)
+        message = interaction.message
+        record = await bot.storage.answer(message.id) if message is not None else None
+        key = f"{record.document}/{record.section}" if record is not None else self.key
+        if message is None or key is None:
+            await interaction.response.send_message(
+                "I can't tell which answer this vote is for, sorry.", ephemeral=True
+            )
+            return
+        document_id, _, section_id = key.partition("/")
+        user = interaction.user.id
+        previous = await bot.storage.previous_vote(message.id, user)
+        keep_question = bot.effective(interaction.guild_id).logging_enabled
+        question = record.question if record is not None and keep_question else None
+        saved = await bot.storage.record_vote(
+            message.id,
+            user,
+            interaction.guild_id,
+            document_id,
+            section_id,
+            self.value,
+            downvoted_question=question,
+        )
+        text = VOTE_SAVED[(self.value, previous)] if saved else VOTE_FAILED
+        if self.value > 0:
+            await interaction.response.send_message(text, ephemeral=True)
+            return
+        others = other_sections(bot.matcher, question or "", document_id, section_id)
+        if not others:
+            await interaction.response.send_message(
+                f"{text} `/topics` lists what I can answer.", ephemeral=True
+            )
+            return
+        view = NotWhatIAskedView(others)
+        await interaction.response.send_message(
+            f"{text} Not what you asked? Pick another topic below.",
+            view=view,
+            ephemeral=True,
+            allowed_mentions=NONE,
+        )
+        view.message = await interaction.original_response()
+
+
+def other_sections(
+    matcher: Matcher, question: str, document_id: str, section_id: str
+) -> tuple[Candidate, ...]:
+    """What to offer after a 👎: the question's next-best sections, then the same document's."""
+    answered = f"{document_id}/{section_id}"
+    ranked = matcher.rank(question, limit=OTHER_CHOICES + 1) if question.strip() else []
+    others = [c for c in ranked if section_key(c) != answered]
+    document = matcher.knowledge.document(document_id)
+    if document is not None:
+        seen = {section_key(c) for c in others} | {answered}
+        others += [
+            Candidate(document, s, 0.0)
+            for s in document.sections
+            if f"{document.id}/{s.id}" not in seen
+        ]
+    return tuple(others[:OTHER_CHOICES])
+
+
 class SectionSelect(discord.ui.Select["AnswerView"]):
     """Offers other sections; choosing one shows it to the one who chose."""
 
@@ -115,7 +222,7 @@ class TimingOutView(discord.ui.View):
     async def on_timeout(self) -> None:
         for item in self.children:
             if isinstance(item, discord.ui.Button | discord.ui.Select) and not isinstance(
-                item, FullComparisonButton
+                item, FullComparisonButton | FeedbackButton
             ):
                 item.disabled = True
         if self.message is None:
@@ -132,13 +239,23 @@ class TimingOutView(discord.ui.View):
 
 
 class AnswerView(TimingOutView):
-    """Under an answer: the persistent "Full comparison" button and "Not what I asked?"."""
+    """Under an answer: the persistent "Full comparison" and 👍 / 👎, and "Not what I asked?"."""
 
     def __init__(self, answer: Candidate, others: tuple[Candidate, ...]) -> None:
         super().__init__()
         self.add_item(FullComparisonButton(answer.document.id))
+        self.add_item(FeedbackButton("up", section_key(answer)))
+        self.add_item(FeedbackButton("down", section_key(answer)))
         if others:
             self.add_item(SectionSelect(others, "Not what I asked?"))
+
+
+class NotWhatIAskedView(TimingOutView):
+    """After a 👎: other sections to choose from."""
+
+    def __init__(self, choices: tuple[Candidate, ...]) -> None:
+        super().__init__()
+        self.add_item(SectionSelect(choices, "Not what I asked?"))
 
 
 class DidYouMeanView(TimingOutView):

@@ -38,3 +38,12 @@ def simcord_bot(bot_settings: Settings, request: Any) -> commands.Bot:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "settings(**fields): Settings fields for the bot under test")
+
+
+@pytest.fixture(autouse=True)
+async def close_databases() -> Any:
+    """simcord never calls ``bot.close()``: close what the bots opened (a thread each)."""
+    yield
+    from bot.storage import close_all
+
+    await close_all()

@@ -12,6 +12,7 @@ from discord.ext import commands
 
 from bot.embeds import EMPTY_MENTION, NO_ANSWER, SLOW_DOWN, answer_embed, clip, did_you_mean, quote
 from bot.matching import Candidate, Match
+from bot.text import normalize
 from bot.views import NONE, AnswerView, DidYouMeanView, TimingOutView, resolve_key, section_key
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class Reply:
     """What to send for a match: an answer with its controls, "Did you mean", or no answer."""
 
     def __init__(self, match: Match, question: str) -> None:
+        self.question = question
         self.answer = match.answer
         self.content: str | None = None
         self.embed: discord.Embed | None = None
@@ -94,7 +96,7 @@ class Answers(commands.Cog):
             await self.answer_explicitly(message, message.content, message)
         elif me.id in message.raw_mentions:
             await self.answer_mention(message, me)
-        elif message.channel.id in self.bot.settings.passive_channels:
+        elif message.channel.id in self.bot.effective(message.guild.id).passive_channels:
             await self.answer_passively(message)
 
     async def answer_mention(self, message: discord.Message, me: discord.ClientUser) -> None:
@@ -128,32 +130,74 @@ class Answers(commands.Cog):
             if cooldowns.warn_once(asked.author.id):
                 await self.deliver(asked, content=SLOW_DOWN, allowed_mentions=NONE)
             return
-        reply = Reply(self.bot.matcher.match(question), question)
-        await self.send_reply(reply_to, reply)
+        reply = Reply(self.match(question, reply_to.guild), question)
+        sent = await self.send_reply(reply_to, reply)
+        await self.remember(sent, reply_to.guild, reply_to.author.id, reply)
 
     async def answer_passively(self, message: discord.Message) -> None:
         """A question nobody asked the bot: answered only when sure, fresh, and not too often."""
         if not looks_like_question(message.content):
             return
+        here = self.bot.effective(message.guild.id if message.guild else None)
         match = self.bot.matcher.match(
-            message.content, threshold=self.bot.settings.passive_threshold, require_framework=True
+            message.content, threshold=here.passive_threshold, require_framework=True
         )
         if match.answer is None:
             return
-        if self.bot.cooldowns.section_recent(message.channel.id, section_key(match.answer)):
+        key = section_key(match.answer)
+        if self.bot.cooldowns.section_recent(message.channel.id, key, here.cooldown_seconds):
             return
         if not self.bot.cooldowns.member_allowed(message.author.id):
             return
-        await self.send_reply(message, Reply(match, message.content))
+        reply = Reply(match, message.content)
+        sent = await self.send_reply(message, reply)
+        await self.remember(sent, message.guild, message.author.id, reply)
 
-    async def send_reply(self, reply_to: discord.Message, reply: Reply) -> None:
-        sent = await self.deliver(reply_to, **reply.kwargs())
+    def match(self, question: str, guild: discord.Guild | None) -> Match:
+        """Match with the server's own answer threshold, if it set one."""
+        threshold = self.bot.effective(guild.id if guild else None).answer_threshold
+        return self.bot.matcher.match(question, threshold=threshold)
+
+    async def remember(
+        self,
+        sent: discord.Message | discord.InteractionMessage | None,
+        guild: discord.Guild | None,
+        asker_id: int,
+        reply: Reply,
+    ) -> None:
+        """After an answer went out: store it (for votes), or store the unanswered question.
+
+        Only the question's normalized text is kept, and only where the server allows it.
+        A database fault is logged by the storage and changes nothing for the member.
+        """
         if sent is None:
             return
+        guild_id = guild.id if guild else None
+        keep = self.bot.effective(guild_id).logging_enabled
+        question = normalize(reply.question) if keep else ""
+        if reply.answer is not None:
+            await self.bot.storage.record_answer(
+                sent.id,
+                guild_id,
+                sent.channel.id,
+                asker_id,
+                question or None,
+                reply.answer.document.id,
+                reply.answer.section.id,
+                reply.answer.score,
+            )
+        elif question:
+            await self.bot.storage.record_unanswered(guild_id, asker_id, question)
+
+    async def send_reply(self, reply_to: discord.Message, reply: Reply) -> discord.Message | None:
+        sent = await self.deliver(reply_to, **reply.kwargs())
+        if sent is None:
+            return None
         if reply.view is not None:
             reply.view.message = sent
         if reply.answer is not None:
             self.bot.cooldowns.note_section(reply_to.channel.id, section_key(reply.answer))
+        return sent
 
     async def deliver(self, reply_to: discord.Message, **kwargs: Any) -> discord.Message | None:
         """Reply, or log why Discord refused (once per channel and status) and carry on."""
@@ -191,11 +235,12 @@ class Answers(commands.Cog):
         if not self.allowed(interaction):
             await interaction.response.send_message(SLOW_DOWN, ephemeral=True)
             return
-        reply = Reply(self.bot.matcher.match(message.content), message.content)
+        reply = Reply(self.match(message.content, message.guild), message.content)
         asker = quote(message.author.display_name, 80)
         intro = f"Answering {asker}'s question: “{quote(message.content, 120)}”"
         reply.content = f"{intro}\n{reply.content}" if reply.content else intro
-        await self.respond(interaction, reply, ephemeral=False)
+        sent = await self.respond(interaction, reply, ephemeral=False)
+        await self.remember(sent, message.guild, message.author.id, reply)
 
     @app_commands.command(name="ask", description="Ask a question about the frameworks I know")
     @app_commands.describe(
@@ -213,8 +258,9 @@ class Answers(commands.Cog):
             reply = Reply.picked(picked)
             reply.view = AnswerView(picked, ())
         else:
-            reply = Reply(self.bot.matcher.match(question), question)
-        await self.respond(interaction, reply, ephemeral=private)
+            reply = Reply(self.match(question, interaction.guild), question)
+        sent = await self.respond(interaction, reply, ephemeral=private)
+        await self.remember(sent, interaction.guild, interaction.user.id, reply)
 
     @ask.autocomplete("question")
     async def ask_autocomplete(
@@ -243,7 +289,14 @@ class Answers(commands.Cog):
 
     async def respond(
         self, interaction: discord.Interaction[Any], reply: Reply, ephemeral: bool
-    ) -> None:
+    ) -> discord.InteractionMessage | None:
+        """Send the reply; the message it became (None if Discord would not say)."""
         await interaction.response.send_message(ephemeral=ephemeral, **reply.kwargs())
+        try:
+            sent = await interaction.original_response()
+        except discord.HTTPException as error:
+            log.info("sent, but could not read back the response message: %s", error)
+            return None
         if reply.view is not None:
-            reply.view.message = await interaction.original_response()
+            reply.view.message = sent
+        return sent

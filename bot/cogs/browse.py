@@ -27,8 +27,10 @@ HELP = """\
 • Right-click a message → *Apps* → **Answer this question**.
 
 **Browse**: `/compare` shows a whole comparison page by page, `/topics` lists everything I know.
-Under an answer, **Full comparison** opens the rest; **Not what I asked?** offers other topics.
-When I'm not sure, I ask instead of guessing."""
+Under an answer, **Full comparison** opens the rest; **Not what I asked?** offers other topics;
+👍 / 👎 tell the maintainers whether it helped. When I'm not sure, I ask instead of guessing.
+
+**Privacy**: `/privacy forget` deletes everything I stored from you."""
 
 
 class Browse(commands.Cog):

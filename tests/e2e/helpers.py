@@ -17,3 +17,13 @@ def server(env: Any, name: str = "alice") -> tuple[Any, Any]:
 def bot_replies(env: Any, channel: Any) -> list[discord.Message]:
     """Messages the bot posted in ``channel``, oldest first."""
     return [m for m in channel.history() if m.author.id == env.bot.user.id]
+
+
+def vote_button(message: Any, emoji: str) -> str:
+    """The custom_id of the 👍 or 👎 button under an answer."""
+    return next(
+        c.custom_id
+        for row in message.components
+        for c in row.children
+        if isinstance(c, discord.Button) and str(c.emoji) == emoji
+    )

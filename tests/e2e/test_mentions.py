@@ -23,9 +23,12 @@ async def test_mention_gets_a_reply_with_the_answer(simcord_env: Any) -> None:
     assert "steeper" in embed.description
     assert embed.footer.text.startswith("Flask vs Django · ")
     labels = [
-        c.label for row in reply.components for c in row.children if isinstance(c, discord.Button)
+        c.label or str(c.emoji)
+        for row in reply.components
+        for c in row.children
+        if isinstance(c, discord.Button)
     ]
-    assert labels == ["Full comparison"]
+    assert labels == ["Full comparison", "👍", "👎"]
 
 
 async def test_mention_in_a_reply_answers_the_replied_to_message(simcord_env: Any) -> None:
