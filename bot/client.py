@@ -18,7 +18,7 @@ from bot.cooldowns import Cooldowns
 from bot.matching import Matcher
 from bot.server_settings import Effective, effective
 from bot.storage import GuildSettings, Storage
-from bot.views import FeedbackButton, FullComparisonButton, apologise
+from bot.views import FeedbackButton, FullComparisonButton, SectionMenu, apologise
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +119,7 @@ class FrameworkBot(commands.Bot):
         await self.add_cog(Admin(self))
         if self.reload_on_sighup:
             self.install_sighup()
-        self.add_dynamic_items(FullComparisonButton, FeedbackButton)
+        self.add_dynamic_items(FullComparisonButton, FeedbackButton, SectionMenu)
         await sync_if_changed(self, force=self.force_sync)
 
     def effective(self, guild_id: int | None) -> Effective:

@@ -156,14 +156,12 @@ class FeedbackButton(
                 f"{text} `/topics` lists what I can answer.", ephemeral=True
             )
             return
-        view = NotWhatIAskedView(others)
         await interaction.response.send_message(
             f"{text} Not what you asked? Pick another topic below.",
-            view=view,
+            view=NotWhatIAskedView(others),
             ephemeral=True,
             allowed_mentions=NONE,
         )
-        view.message = await interaction.original_response()
 
 
 def other_sections(
@@ -184,10 +182,20 @@ def other_sections(
     return tuple(others[:OTHER_CHOICES])
 
 
-class SectionSelect(discord.ui.Select["AnswerView"]):
-    """Offers other sections; choosing one shows it to the one who chose."""
+class SectionMenu(
+    discord.ui.DynamicItem[discord.ui.Select[discord.ui.View]],
+    template=r"framework-bot:sections:(?P<purpose>other|guess)",
+):
+    """Offers other sections; choosing one shows it to the one who chose. Works across restarts:
+    the choices live in the message itself, and nothing waits in memory for a click."""
 
-    def __init__(self, choices: tuple[Candidate, ...], placeholder: str) -> None:
+    def __init__(self, select: discord.ui.Select[discord.ui.View]) -> None:
+        super().__init__(select)
+
+    @classmethod
+    def offering(
+        cls, choices: tuple[Candidate, ...], purpose: str, placeholder: str
+    ) -> SectionMenu:
         options = [
             discord.SelectOption(
                 label=clip(c.section.title),
@@ -196,12 +204,33 @@ class SectionSelect(discord.ui.Select["AnswerView"]):
             )
             for c in choices[:MAX_OPTIONS]
         ]
-        super().__init__(placeholder=placeholder, options=options, min_values=1, max_values=1)
+        return cls(
+            discord.ui.Select(
+                custom_id=f"framework-bot:sections:{purpose}",
+                placeholder=placeholder,
+                options=options,
+                min_values=1,
+                max_values=1,
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> SectionMenu:
+        return cls(cast("discord.ui.Select[discord.ui.View]", item))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        chosen = resolve_key(matcher_of(interaction), self.values[0])
+        values = self.item.values
+        chosen = resolve_key(matcher_of(interaction), values[0]) if values else None
         if chosen is None:
-            await interaction.response.send_message("That section is gone.", ephemeral=True)
+            await interaction.response.send_message(
+                "That section is gone. `/topics` lists what I can answer now.", ephemeral=True
+            )
             return
         await interaction.response.send_message(
             embed=answer_embed(chosen, picked=True),
@@ -209,6 +238,19 @@ class SectionSelect(discord.ui.Select["AnswerView"]):
             ephemeral=True,
             allowed_mentions=NONE,
         )
+
+
+class PersistentView(discord.ui.View):
+    """Controls made only of persistent items: they never expire, and keep working after a
+    restart. Nothing is kept in memory per message, so a busy server costs no memory here."""
+
+    def __init__(self) -> None:
+        super().__init__(timeout=None)
+
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any]
+    ) -> None:
+        await apologise(interaction, error, f"component {item!r}")
 
 
 class TimingOutView(discord.ui.View):
@@ -221,9 +263,7 @@ class TimingOutView(discord.ui.View):
 
     async def on_timeout(self) -> None:
         for item in self.children:
-            if isinstance(item, discord.ui.Button | discord.ui.Select) and not isinstance(
-                item, FullComparisonButton | FeedbackButton
-            ):
+            if isinstance(item, discord.ui.Button | discord.ui.Select):
                 item.disabled = True
         if self.message is None:
             return
@@ -238,8 +278,8 @@ class TimingOutView(discord.ui.View):
         await apologise(interaction, error, f"component {item!r}")
 
 
-class AnswerView(TimingOutView):
-    """Under an answer: the persistent "Full comparison" and 👍 / 👎, and "Not what I asked?"."""
+class AnswerView(PersistentView):
+    """Under an answer: "Full comparison", 👍 / 👎, and "Not what I asked?"."""
 
     def __init__(self, answer: Candidate, others: tuple[Candidate, ...]) -> None:
         super().__init__()
@@ -247,23 +287,23 @@ class AnswerView(TimingOutView):
         self.add_item(FeedbackButton("up", section_key(answer)))
         self.add_item(FeedbackButton("down", section_key(answer)))
         if others:
-            self.add_item(SectionSelect(others, "Not what I asked?"))
+            self.add_item(SectionMenu.offering(others, "other", "Not what I asked?"))
 
 
-class NotWhatIAskedView(TimingOutView):
+class NotWhatIAskedView(PersistentView):
     """After a 👎: other sections to choose from."""
 
     def __init__(self, choices: tuple[Candidate, ...]) -> None:
         super().__init__()
-        self.add_item(SectionSelect(choices, "Not what I asked?"))
+        self.add_item(SectionMenu.offering(choices, "other", "Not what I asked?"))
 
 
-class DidYouMeanView(TimingOutView):
+class DidYouMeanView(PersistentView):
     """Shown instead of a guess: the closest sections to choose from."""
 
     def __init__(self, choices: tuple[Candidate, ...]) -> None:
         super().__init__()
-        self.add_item(SectionSelect(choices, "Did you mean…"))
+        self.add_item(SectionMenu.offering(choices, "guess", "Did you mean…"))
 
 
 class CompareView(TimingOutView):

@@ -13,7 +13,7 @@ from discord.ext import commands
 from bot.embeds import EMPTY_MENTION, NO_ANSWER, SLOW_DOWN, answer_embed, clip, did_you_mean, quote
 from bot.matching import Candidate, Match
 from bot.text import normalize
-from bot.views import NONE, AnswerView, DidYouMeanView, TimingOutView, resolve_key, section_key
+from bot.views import NONE, AnswerView, DidYouMeanView, PersistentView, resolve_key, section_key
 
 if TYPE_CHECKING:
     from bot.client import FrameworkBot
@@ -44,7 +44,7 @@ class Reply:
         self.answer = match.answer
         self.content: str | None = None
         self.embed: discord.Embed | None = None
-        self.view: TimingOutView | None = None
+        self.view: PersistentView | None = None
         if match.answer is not None:
             self.embed = answer_embed(match.answer)
             self.view = AnswerView(match.answer, match.suggestions)
@@ -193,8 +193,6 @@ class Answers(commands.Cog):
         sent = await self.deliver(reply_to, **reply.kwargs())
         if sent is None:
             return None
-        if reply.view is not None:
-            reply.view.message = sent
         if reply.answer is not None:
             self.bot.cooldowns.note_section(reply_to.channel.id, section_key(reply.answer))
         return sent
@@ -297,6 +295,4 @@ class Answers(commands.Cog):
         except discord.HTTPException as error:
             log.info("sent, but could not read back the response message: %s", error)
             return None
-        if reply.view is not None:
-            reply.view.message = sent
         return sent
