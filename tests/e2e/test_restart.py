@@ -33,9 +33,7 @@ async def test_menus_under_answers_work_after_a_restart_and_never_expire(simcord
     await simcord_env.advance_time(3 * 3600)
     await simcord_env.restart_bot(create_bot(simcord_env.bot.settings))
     for message, placeholder in ((answer, "Not what I asked?"), (guess, "Did you mean…")):
-        (menu,) = [
-            c for row in message.components for c in row.children if hasattr(c, "options")
-        ]
+        (menu,) = [c for row in message.components for c in row.children if hasattr(c, "options")]
         assert menu.placeholder == placeholder
         assert not menu.disabled
         chosen = await alice.select(message, [menu.options[-1].value])
