@@ -26,7 +26,7 @@ from discord.ext import commands
 
 from bot.client import create_bot
 from bot.config import Settings
-from bot.knowledge import default_knowledge_dir
+from bot.knowledge import default_knowledge_dir, load
 
 QUESTIONS = (
     "is django hard to learn?",
@@ -59,6 +59,30 @@ def echo_bot() -> commands.Bot:
             return
         await message.reply(message.content[:2000], mention_author=False)
 
+    return bot
+
+
+def payload_echo_bot() -> commands.Bot:
+    """The echo bot again, replying with a ready-made answer: the same embed and controls as
+    framework-bot's learning-curve answer, built once. The floor cost of sending an answer."""
+    from bot.embeds import answer_embed
+    from bot.matching import Matcher
+    from bot.views import AnswerView, FeedbackButton, FullComparisonButton, SectionMenu
+
+    matcher = Matcher(load([default_knowledge_dir()]))
+    match = matcher.match("is django hard to learn?")
+    assert match.answer is not None
+    embed = answer_embed(match.answer)
+    bot = echo_bot()
+    bot.add_dynamic_items(FullComparisonButton, FeedbackButton, SectionMenu)
+
+    async def on_message(message: discord.Message) -> None:
+        if message.author.bot or bot.user is None or bot.user not in message.mentions:
+            return
+        view = AnswerView(match.answer, match.suggestions)  # type: ignore[arg-type]
+        await message.reply(embed=embed, view=view, mention_author=False)
+
+    bot.on_message = on_message  # type: ignore[method-assign]
     return bot
 
 
@@ -111,13 +135,20 @@ def main() -> None:
         )
         ours = asyncio.run(drive(create_bot(settings), args.questions))
     echo = asyncio.run(drive(echo_bot(), args.questions))
-    rows = [summary("framework-bot", *ours), summary("echo bot (bare discord.py)", *echo)]
+    floor = asyncio.run(drive(payload_echo_bot(), args.questions))
+    rows = [
+        summary("framework-bot", *ours),
+        summary("echo bot (bare discord.py)", *echo),
+        summary("echo bot sending a ready-made answer", *floor),
+    ]
     header = ["bot", "questions/s", "p50 ms", "p99 ms"]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, ["-" * w for w in widths], *rows]:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
     ratio = (len(ours[1]) / ours[0]) / (len(echo[1]) / echo[0])
+    payload = (len(ours[1]) / ours[0]) / (len(floor[1]) / floor[0])
     print(f"\nframework-bot / echo rate: {ratio:.2f} (target >= 0.80), {args.questions} questions")
+    print(f"framework-bot / ready-made answer rate: {payload:.2f}")
 
 
 if __name__ == "__main__":

@@ -67,6 +67,9 @@ class FrameworkBot(commands.Bot):
         self.reload_on_sighup = False  # `framework-bot run` turns it on
         self._sighup_task: asyncio.Task[str | None] | None = None
 
+    async def on_message(self, message: discord.Message, /) -> None:
+        """No prefix commands: the Answers cog reads messages, so skip command parsing."""
+
     async def reload_knowledge(self) -> str | None:
         """Load and validate the knowledge again, then swap it in; the error text if it failed.
 
