@@ -17,6 +17,9 @@ from typing import Any
 
 MAX_ANSWER_CHARS = 4000
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Ids travel inside Discord buttons and menus, whose ids and values hold at most 100
+# characters: "framework-bot:vote:down:<document>/<section>" fits with ids of up to 36.
+MAX_ID_LENGTH = 36
 
 DOCUMENT_KEYS = {"id": True, "title": True, "question": True, "frameworks": False}
 DOCUMENT_KEYS |= {"summary": False, "sections": True}
@@ -249,6 +252,13 @@ class _Checker:
         value = self.text(data, key, where)
         if value is not None and not SLUG.fullmatch(value):
             self.fail(where, f"{value!r} is not a slug (lowercase letters, digits and dashes)")
+            return None
+        if value is not None and len(value) > MAX_ID_LENGTH:
+            self.fail(
+                where,
+                f"{value!r} is {len(value)} characters long; ids hold at most {MAX_ID_LENGTH} "
+                "(they go into Discord buttons)",
+            )
             return None
         return value
 

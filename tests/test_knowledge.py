@@ -87,6 +87,15 @@ def test_bad_slug_is_refused(tmp_path: Path) -> None:
     assert problem.startswith(f"{path}: sections[1].id: 'Beta Overview' is not a slug")
 
 
+def test_overlong_id_is_refused(tmp_path: Path) -> None:
+    long_id = "beta-" + "x" * 40
+    path = write(tmp_path, "a.toml", VALID.replace('id = "beta-overview"', f'id = "{long_id}"'))
+    assert problems_of(path) == [
+        f"{path}: sections[1].id: {long_id!r} is 45 characters long; ids hold at most 36 "
+        "(they go into Discord buttons)"
+    ]
+
+
 def test_duplicate_section_id_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "a.toml", VALID.replace('id = "beta-overview"', 'id = "alpha-overview"'))
     assert problems_of(path) == [f"{path}: sections[1].id: duplicate section id 'alpha-overview'"]
