@@ -6,6 +6,7 @@ import base64
 import binascii
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 
 import discord
@@ -104,7 +105,15 @@ def main(command: str, settings: Settings) -> int:
         return 1
 
 
-def run(settings: Settings, force_sync: bool = False, stop_after_sync: bool = False) -> int:
+def run(
+    settings: Settings,
+    force_sync: bool = False,
+    stop_after_sync: bool = False,
+    start: Callable[[Settings, bool, bool], None] | None = None,
+) -> int:
+    """Run the bot; with MESSAGE_CONTENT_INTENT=auto, again without the intent if Discord
+    refuses it. ``start`` (tests) replaces what connects to Discord."""
+    start = start or start_bot
     try:
         start(settings, force_sync, stop_after_sync)
     except discord.PrivilegedIntentsRequired:
@@ -116,7 +125,7 @@ def run(settings: Settings, force_sync: bool = False, stop_after_sync: bool = Fa
     return 0
 
 
-def start(settings: Settings, force_sync: bool, stop_after_sync: bool) -> None:
+def start_bot(settings: Settings, force_sync: bool, stop_after_sync: bool) -> None:
     """Build the bot and run it until it stops."""
     bot = create_bot(settings, force_sync=force_sync)
     bot.reload_on_sighup = not stop_after_sync  # type: ignore[attr-defined]

@@ -13,7 +13,15 @@ import pytest
 from bot.client import create_bot
 from bot.config import Settings
 from bot.knowledge import KnowledgeError
-from bot.launcher import HIDDEN, TokenFilter, application_id, configure_logging, main
+from bot.launcher import (
+    HIDDEN,
+    INTENT_REFUSED,
+    TokenFilter,
+    application_id,
+    configure_logging,
+    main,
+    run,
+)
 
 APP_ID = 1234567890123456789
 TOKEN = (
@@ -92,3 +100,45 @@ def test_log_level_setting_applies() -> None:
     assert logging.getLogger().level == logging.WARNING
     configure_logging(Settings(log_level="DEBUG"))
     assert logging.getLogger().level == logging.DEBUG
+
+
+class RefusingDiscord:
+    """Stands in for the connection to Discord, which refuses the Message Content intent."""
+
+    def __init__(self) -> None:
+        self.started: list[str] = []
+
+    def __call__(self, settings: Settings, force_sync: bool, stop_after_sync: bool) -> None:
+        self.started.append(settings.message_content_intent)
+        if create_bot(settings).intents.message_content:
+            raise discord.PrivilegedIntentsRequired(shard_id=None)
+
+
+def test_auto_starts_again_without_the_intent_after_one_clear_line(
+    caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    discord_ = RefusingDiscord()
+    settings = Settings(token=TOKEN, data_dir=tmp_path, message_content_intent="auto")
+    with caplog.at_level(logging.WARNING, logger="framework-bot"):
+        assert run(settings, start=discord_) == 0
+    assert discord_.started == ["auto", "false"]
+    assert [r.getMessage() for r in caplog.records] == [INTENT_REFUSED]
+    assert "passive answers" in INTENT_REFUSED and "Developer Portal" in INTENT_REFUSED
+
+
+def test_intent_true_refused_is_an_error_not_a_silent_downgrade(
+    caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    discord_ = RefusingDiscord()
+    settings = Settings(token=TOKEN, data_dir=tmp_path, message_content_intent="true")
+    with caplog.at_level(logging.ERROR, logger="framework-bot"):
+        assert run(settings, start=discord_) == 1
+    assert discord_.started == ["true"]
+    assert "MESSAGE_CONTENT_INTENT=true" in caplog.text
+
+
+def test_intent_false_never_asks(tmp_path: Path) -> None:
+    discord_ = RefusingDiscord()
+    settings = Settings(token=TOKEN, data_dir=tmp_path, message_content_intent="false")
+    assert run(settings, start=discord_) == 0
+    assert discord_.started == ["false"]
