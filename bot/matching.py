@@ -170,6 +170,7 @@ class Matcher:
             [_Example(e.terms, self._weight_of(e.terms)) for e in section_examples]
             for section_examples in self._examples
         ]
+        self._lightest = [min((e.weight for e in ex), default=0.0) for ex in self._examples]
         # For each section, the share of its phrasings that name each of its document's
         # frameworks: "What Rails is" names rails in nearly all, laravel in none.
         self._framework_shares: list[dict[str, float]] = []
@@ -324,8 +325,14 @@ class Matcher:
         for s in shortlist:
             # The closest example adds at most EXAMPLE_SHARE: a section that cannot reach the
             # ``limit`` best even so is not worth comparing example by example.
-            if len(kept) >= limit and (1 - EXAMPLE_SHARE) * coverage[s] + EXAMPLE_SHARE < kept[-1]:
-                break
+            if len(kept) >= limit:
+                if (1 - EXAMPLE_SHARE) * coverage[s] + EXAMPLE_SHARE < kept[-1]:
+                    break  # nor can any section after it: they cover less
+                # No example shares more than the section covers, nor weighs less than its
+                # lightest example: a tighter bound on how close the closest one can be.
+                reach = min(1.0, 2 * coverage[s] * total / (total + self._lightest[s]))
+                if (1 - EXAMPLE_SHARE) * coverage[s] + EXAMPLE_SHARE * reach < kept[-1]:
+                    continue
             closest = 0.0
             for example in self._examples[s]:
                 shared = query_set.intersection(example.terms)
