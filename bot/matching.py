@@ -109,7 +109,7 @@ class Matcher:
         ]
         self._section_docs: list[int] = []
         self._bags: list[frozenset[str]] = []
-        self._examples: list[list[_Example]] = []
+        phrased: list[list[tuple[str, ...]]] = []  # each section's example phrasings, as terms
         self._frameworks: dict[str, set[int]] = defaultdict(set)
         surface: dict[str, str] = {}
         self._aliases: dict[str, str] = {}
@@ -135,7 +135,7 @@ class Matcher:
                 self._answer_bags.append(
                     frozenset(terms(normalize(section.answer))) - self._bags[-1]
                 )
-                self._examples.append([_Example(t, 0.0) for t in example_terms if t])
+                phrased.append([t for t in example_terms if t])
         vocabulary = frozenset().union(*self._bags) | set(self._frameworks)
         self._document_vocabulary: dict[frozenset[int], frozenset[str]] = {}
         # Misspelt everyday synonyms ("dificult") should still find the term they fold onto.
@@ -157,18 +157,18 @@ class Matcher:
         # Rarity is counted over example phrasings, not sections: "which" and "better" occur in
         # many phrasings of a few sections and should weigh less than "database" or "admin".
         example_df: dict[str, int] = defaultdict(int)
-        for section_examples in self._examples:
-            for example in section_examples:
-                for t in example.terms:
+        for section_phrasings in phrased:
+            for phrasing_terms in section_phrasings:
+                for t in phrasing_terms:
                     example_df[t] += 1
-        count = max(sum(len(e) for e in self._examples), 1)
+        count = max(sum(len(p) for p in phrased), 1)
         self._idf = {t: math.log(1 + count / example_df[t]) for t in self._postings}
         self._unknown_weight = math.log(1 + count) * UNKNOWN_WEIGHT
         self._chat_weight = math.log(1 + count) * CHAT_WEIGHT
         self._framework_weight = math.log(1 + count) * FRAMEWORK_WEIGHT
         self._examples = [
-            [_Example(e.terms, self._weight_of(e.terms)) for e in section_examples]
-            for section_examples in self._examples
+            [_Example(t, self._weight_of(t)) for t in section_phrasings]
+            for section_phrasings in phrased
         ]
         self._lightest = [min((e.weight for e in ex), default=0.0) for ex in self._examples]
         # For each section, the share of its phrasings that name each of its document's
