@@ -137,7 +137,9 @@ class Matcher:
                 )
                 phrased.append([t for t in example_terms if t])
         vocabulary = frozenset().union(*self._bags) | set(self._frameworks)
-        self._document_vocabulary: dict[frozenset[int], frozenset[str]] = {}
+        self._document_vocabulary: dict[frozenset[int], frozenset[str]] = {
+            frozenset(range(len(knowledge.documents))): vocabulary
+        }
         # Misspelt everyday synonyms ("dificult") should still find the term they fold onto.
         for word, canon in SYNONYMS.items():
             if term(canon) in vocabulary:
@@ -269,9 +271,10 @@ class Matcher:
         for messages nobody asked the bot, where "which is faster?" continues a conversation
         the bot cannot see.
         """
-        if require_framework and self.weigh(question)[0] is None:
+        documents, weights = self.weigh(question)
+        if require_framework and documents is None:
             return Match(question, None, 0.0, ())
-        ranked = self.rank(question)
+        ranked = self._rank(documents, weights, MAX_SUGGESTIONS + 1)
         answer_at = self.answer_threshold if threshold is None else threshold
         best = ranked[0] if ranked else None
         score = best.score if best else 0.0
@@ -289,7 +292,11 @@ class Matcher:
 
     def rank(self, question: str, limit: int = MAX_SUGGESTIONS + 1) -> list[Candidate]:
         """The best-scoring sections for ``question``, best first."""
-        documents, weights = self.weigh(question)
+        return self._rank(*self.weigh(question), limit)
+
+    def _rank(
+        self, documents: set[int] | None, weights: dict[str, float], limit: int
+    ) -> list[Candidate]:
         if not weights:
             return []
         query = list(weights)
