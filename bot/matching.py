@@ -28,7 +28,8 @@ from rapidfuzz.distance import OSA
 
 from bot.knowledge import Document, KnowledgeBase, Section
 from bot.lexicon import is_english, is_technical
-from bot.text import STOPWORDS, SYNONYMS, normalize, term, terms
+from bot.section_kinds import generic_phrasings
+from bot.text import STOPWORDS, SYNONYMS, normalize, term
 
 DEFAULT_ANSWER_THRESHOLD = 55.0
 DEFAULT_SUGGEST_THRESHOLD = 30.0
@@ -121,11 +122,22 @@ class Matcher:
                     self._frameworks[term(word)].add(doc_index)
                     surface.setdefault(word, term(word))
                     self._aliases[f"{word}js"] = term(word)  # "vuejs", "reactjs"
+                    if word.endswith("js") and len(word) > 4:
+                        self._aliases[word[:-2]] = term(word)  # "nest" for "nestjs"
+        for word, alias in self._aliases.items():
+            surface.setdefault(word, alias)
+        for doc_index, document in enumerate(knowledge.documents):
             for section in document.sections:
                 phrasings = [
-                    normalize(p) for p in (*section.questions, *section.keywords, section.title)
+                    normalize(p)
+                    for p in (
+                        *section.questions,
+                        *section.keywords,
+                        section.title,
+                        *generic_phrasings(document, section),
+                    )
                 ]
-                example_terms = [tuple(terms(p)) for p in phrasings]
+                example_terms = [self._terms(p) for p in phrasings]
                 for phrasing in phrasings:
                     for word in phrasing.split():
                         if word not in STOPWORDS and len(word) > 2 and word not in surface:
@@ -133,7 +145,7 @@ class Matcher:
                 self._section_docs.append(doc_index)
                 self._bags.append(frozenset().union(*example_terms))
                 self._answer_bags.append(
-                    frozenset(terms(normalize(section.answer))) - self._bags[-1]
+                    frozenset(self._terms(normalize(section.answer))) - self._bags[-1]
                 )
                 phrased.append([t for t in example_terms if t])
         vocabulary = frozenset().union(*self._bags) | set(self._frameworks)
@@ -182,6 +194,14 @@ class Matcher:
             self._framework_shares.append(
                 {f: sum(f in e.terms for e in section_examples) / count for f in names}
             )
+
+    def _terms(self, normalized: str) -> tuple[str, ...]:
+        """Index terms of a normalized text, as ``bot.text.terms`` with framework aliases."""
+        seen: dict[str, None] = {}
+        for word in normalized.split():
+            if word not in STOPWORDS:
+                seen.setdefault(self._aliases.get(word) or term(word), None)
+        return tuple(seen)
 
     def _weight(self, t: str) -> float:
         if t in self._frameworks:

@@ -1,0 +1,152 @@
+"""Everyday phrasings for the usual kinds of section in a comparison document.
+
+Most comparisons have the same few kinds of section: what each framework is, its philosophy,
+the learning curve, performance, the community, and which one to choose. People ask about
+them in the same everyday ways whatever the frameworks are ("which is easier to learn",
+"express or nest, which would you go with?"), and a maintainer writing a new document cannot
+list every one of those ways. The matcher adds these phrasings to a section's own examples
+when the section's id says its kind: ``<framework>-overview``, ``learning-curve``,
+``summary``... A section with any other id gets nothing, so a document is never worse off.
+
+``{x}`` stands for the framework a per-framework section is about (the one its id names),
+else for each framework of the document in turn; ``{a}`` and ``{b}`` for the first two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.knowledge import Document, Section
+from bot.text import normalize
+
+# Kinds about one framework: the section id names it ("nestjs-overview").
+_PER_FRAMEWORK = {
+    "overview": (
+        "what is {x}",
+        "what is {x} used for",
+        "what does {x} do",
+        "what exactly is {x}",
+        "tell me about {x}",
+        "explain {x} to me",
+        "give me an introduction to {x}",
+        "short intro to {x}",
+        "{x} overview",
+        "{x} basics",
+        "what kind of framework is {x}",
+        "never heard of {x}, what is it",
+        "describe {x} in a few words",
+        "what is {x} in a nutshell",
+    ),
+    "philosophy": (
+        "what is the philosophy of {x}",
+        "{x} philosophy",
+        "design philosophy behind {x}",
+        "what principles guide {x}",
+        "why is {x} designed the way it is",
+        "what is the {x} way of doing things",
+        "what ideas is {x} built on",
+        "the thinking behind {x}",
+        "what does {x} believe in",
+    ),
+}
+
+# Kinds about the comparison as a whole.
+_WHOLE_DOCUMENT = {
+    "learning-curve": (
+        "which is easier to learn",
+        "which one is quicker to learn",
+        "is {x} hard to learn",
+        "is {x} easy to learn",
+        "how long does it take to learn {x}",
+        "is {x} good for beginners",
+        "is {x} beginner friendly",
+        "which is better for a beginner",
+        "{x} learning curve",
+        "how steep is the learning curve",
+        "can a newcomer pick up {x}",
+        "which takes less time to learn",
+        "learning {a} vs {b}",
+    ),
+    "summary": (
+        "which should i choose",
+        "which one should i use",
+        "{a} or {b}",
+        "{a} vs {b}",
+        "{a} or {b} which would you go with",
+        "which one would you recommend",
+        "help me pick between {a} and {b}",
+        "should i use {a} or {b}",
+        "when should i use which",
+        "when to pick {x}",
+        "which is better overall",
+        "sum up the comparison",
+        "tldr of {a} vs {b}",
+        "what is the verdict",
+        "what is the difference between {a} and {b}",
+        "compare {a} and {b}",
+    ),
+    "performance": (
+        "which is faster",
+        "which one performs better",
+        "is {x} slow",
+        "is {x} fast",
+        "how fast is {x}",
+        "{x} performance",
+        "does {x} add overhead",
+        "which handles more requests",
+        "speed of {a} compared to {b}",
+        "is {x} heavy at runtime",
+    ),
+    "community": (
+        "which has a bigger community",
+        "which is more popular",
+        "is {x} popular",
+        "how big is the {x} ecosystem",
+        "are there many libraries for {x}",
+        "which has more packages and plugins",
+        "is {x} well supported",
+        "which one has better docs",
+    ),
+}
+
+# Words of a section id that say its kind, beside the kind's own name.
+_KIND_WORDS = {
+    "overview": "overview intro introduction about",
+    "philosophy": "philosophy principles",
+    "learning-curve": "learning learn learnability beginners",
+    "summary": "summary verdict choose choosing choice conclusion recommendation which",
+    "performance": "performance speed",
+    "community": "community ecosystem popularity",
+}
+_KINDS = {word: kind for kind, words in _KIND_WORDS.items() for word in words.split()}
+
+
+def kind_of(document: Document, section: Section) -> tuple[str | None, str | None]:
+    """The section's kind, and the framework it is about (for per-framework kinds)."""
+    names = {normalize(name).replace(" ", ""): name for name in document.frameworks}
+    parts = section.id.split("-")
+    about = [names[p] for p in parts if p in names]
+    kinds = {_KINDS[p] for p in parts if p in _KINDS}
+    if len(kinds) != 1:
+        return None, None
+    (kind,) = kinds
+    # A per-framework kind whose id names no framework, or both, is about each in turn.
+    return kind, about[0] if len(about) == 1 and kind in _PER_FRAMEWORK else None
+
+
+def generic_phrasings(document: Document, section: Section) -> Iterator[str]:
+    """Everyday phrasings of what the section answers, for the matcher; none if its kind is
+    not one of the usual ones."""
+    kind, about = kind_of(document, section)
+    if kind is None or len(document.frameworks) < 2:
+        return
+    a, b = document.frameworks[:2]
+    templates = _PER_FRAMEWORK.get(kind) or _WHOLE_DOCUMENT[kind]
+    for template in templates:
+        if about is not None:
+            yield template.format(x=about)
+        elif "{x}" in template:
+            for name in document.frameworks:
+                yield template.format(x=name)
+        else:
+            yield template.format(a=a, b=b)

@@ -1,0 +1,78 @@
+"""Everyday phrasings borrowed by the usual kinds of section, and what they do for a sparse
+document: a maintainer's few examples still catch the common ways of asking."""
+
+from __future__ import annotations
+
+from bot.knowledge import Document, KnowledgeBase, Section
+from bot.matching import Matcher
+from bot.section_kinds import generic_phrasings, kind_of
+
+
+def section(section_id: str, *questions: str, answer: str = "") -> Section:
+    return Section(
+        section_id, section_id.replace("-", " ").title(), questions, (), answer or section_id
+    )
+
+
+# One example a section, as a hurried maintainer might write a new document.
+SPARSE = Document(
+    "express-vs-nestjs",
+    "Express vs NestJS",
+    "How do Express and NestJS compare?",
+    (
+        section("express-overview", "what is express"),
+        section("nestjs-overview", "what is nestjs"),
+        section("architecture", "how are nestjs apps structured with modules"),
+        section("learning-curve", "is nestjs hard to learn"),
+        section("summary", "should i pick express or nestjs"),
+    ),
+    ("express", "nestjs"),
+)
+
+
+def test_the_kind_comes_from_the_section_id() -> None:
+    kinds = {s.id: kind_of(SPARSE, s) for s in SPARSE.sections}
+    assert kinds == {
+        "express-overview": ("overview", "express"),
+        "nestjs-overview": ("overview", "nestjs"),
+        "architecture": (None, None),
+        "learning-curve": ("learning-curve", None),
+        "summary": ("summary", None),
+    }
+
+
+def test_phrasings_name_the_section_s_framework_or_each_in_turn() -> None:
+    overview = list(generic_phrasings(SPARSE, SPARSE.sections[1]))
+    assert "what is nestjs used for" in overview
+    assert not any("express" in p for p in overview)
+    learning = list(generic_phrasings(SPARSE, SPARSE.sections[3]))
+    assert "is express hard to learn" in learning and "is nestjs hard to learn" in learning
+    assert list(generic_phrasings(SPARSE, SPARSE.sections[2])) == []
+
+
+def test_a_sparse_document_answers_everyday_phrasings() -> None:
+    matcher = Matcher(KnowledgeBase((SPARSE,)))
+    expected = {
+        "express or nest, which would you go with?": "summary",
+        "which one is quicker to learn, express or nestjs?": "learning-curve",
+        "give me an intro to nest.js": "nestjs-overview",
+        "never heard of express, what is it": "express-overview",
+    }
+    got = {}
+    for question in expected:
+        match = matcher.match(question)
+        got[question] = match.answer.section.id if match.answer else None
+    assert got == expected
+
+
+def test_borrowed_phrasings_do_not_answer_what_the_document_does_not_cover() -> None:
+    matcher = Matcher(KnowledgeBase((SPARSE,)))
+    for question in ("how do i deploy nestjs to kubernetes", "express cors error on localhost"):
+        assert matcher.match(question).answer is None, question
+
+
+def test_nest_is_the_nestjs_framework() -> None:
+    matcher = Matcher(KnowledgeBase((SPARSE,)))
+    documents, weights = matcher.weigh("my team moved to nest, what is it")
+    assert documents == {0}
+    assert "nest" not in weights
