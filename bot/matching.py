@@ -40,12 +40,14 @@ TIE_MARGIN = 2.0
 SURE_SCORE = 80.0
 # How many sections survive the cheap vocabulary score to have their examples compared.
 RERANK_SECTIONS = 24
+# A word used in at most this many example phrasings is not a topic of the knowledge.
+RARE_USES = 1
 # A word the knowledge never uses weighs this many times its rarest word: it is most likely
 # the subject of a question the knowledge does not answer.
 UNKNOWN_WEIGHT = 2.0
 # An unknown word that is everyday English and no programming term ("uni", "weekend") is
 # most likely chat around the question: it weighs this many times the rarest word.
-CHAT_WEIGHT = 0.2
+CHAT_WEIGHT = 0.1
 # A framework name weighs this many times the rarest word: naming one picks the document
 # and, between two sections that differ only in it, the section.
 FRAMEWORK_WEIGHT = 0.75
@@ -177,6 +179,7 @@ class Matcher:
                     example_df[t] += 1
         count = max(sum(len(p) for p in phrased), 1)
         self._idf = {t: math.log(1 + count / example_df[t]) for t in self._postings}
+        self._rare = frozenset(t for t, n in example_df.items() if n <= RARE_USES)
         self._unknown_weight = math.log(1 + count) * UNKNOWN_WEIGHT
         self._chat_weight = math.log(1 + count) * CHAT_WEIGHT
         self._framework_weight = math.log(1 + count) * FRAMEWORK_WEIGHT
@@ -238,10 +241,19 @@ class Matcher:
         documents = self._documents_named(named)
         vocabulary = self._vocabulary_of(documents)
         weights = {
-            t: self._weight(t) if t in vocabulary else self._unknown_weight_of(word, bool(named))
+            t: self._known_weight_of(t, word, bool(named))
+            if t in vocabulary
+            else self._unknown_weight_of(word, bool(named))
             for t, word in written.items()
         }
         return documents, weights
+
+    def _known_weight_of(self, t: str, word: str, named: bool) -> float:
+        """A word the knowledge uses in a phrasing or two is no better evidence than one it
+        never uses: around a named framework, everyday English of that kind is chat too."""
+        if t in self._rare and named and is_english(word) and not is_technical(word):
+            return min(self._chat_weight, self._weight(t))
+        return self._weight(t)
 
     def _unknown_weight_of(self, word: str, named: bool) -> float:
         """How much a word the knowledge does not use counts against every section.
