@@ -159,6 +159,7 @@ class Matcher:
             if term(canon) in vocabulary:
                 surface.setdefault(word, term(word))
         self._surface_terms = surface
+        self._known_terms = sorted(t for t in vocabulary if len(t) >= 5)
         self._sorted_words = sorted(surface)
         # Typos rarely change both the first and the last letter, or the length by more than
         # two: bucketing known words that way keeps each correction to a few hundred choices.
@@ -221,13 +222,15 @@ class Matcher:
     def _query(self, question: str) -> dict[str, str]:
         """Each term of the question, mapped to the word it was written as."""
         result: dict[str, str] = {}
+        previous = ""
         for word in normalize(question).split():
-            if word in STOPWORDS:
-                continue
+            if word in STOPWORDS or (word == "js" and previous in self._frameworks):
+                continue  # "express js" is Express
             t = self._aliases.get(word) or term(word)
             if t not in self._idf and t not in self._frameworks and len(word) >= 3:
                 t = self._correct(word) or t
             result.setdefault(t, word)
+            previous = t
         return result
 
     def weigh(self, question: str) -> tuple[set[int] | None, dict[str, float]]:
@@ -292,7 +295,17 @@ class Matcher:
             choices = [c for c in choices if self._surface_terms[c] in self._frameworks]
         edits = 1 if len(word) < 8 else 2
         found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=edits)
-        return self._surface_terms[found[0]] if found else None
+        if found:
+            return self._surface_terms[found[0]]
+        # A slip in a long word's stem: "recomendation" meets "recommend".
+        stemmed = term(word)
+        if stemmed != word and len(stemmed) >= 5 and not is_english(word):
+            found = process.extractOne(
+                stemmed, self._known_terms, scorer=OSA.distance, score_cutoff=1
+            )
+            if found:
+                return str(found[0])
+        return None
 
     def match(
         self, question: str, threshold: float | None = None, require_framework: bool = False

@@ -28,6 +28,7 @@ _DISCORD_MARKUP = re.compile(
 )
 _NON_WORD = re.compile(r"[\W_]+")
 _DOT_JS = re.compile(r"(?<=\w)\.js\b")
+_TLDR = re.compile(r"\btl\s*[;:/]?\s*dr\b")
 
 # Function words and chat filler: they say nothing about which answer fits.
 STOPWORDS = frozenset(
@@ -57,7 +58,7 @@ STOPWORDS = frozenset(
 _SYNONYM_GROUPS = {
     "hard": "difficult difficulty tough challenging harder hardest",
     "easy": "easier easiest easily gentle gentler gentlest approachable",
-    "include": "includes included including ship ships shipped bundle bundled comes",
+    "include": "includes included including ship ships shipped bundle bundled comes builtin",
     "beginner": "newbie noob novice newcomer beginners",
     "small": "tiny little smaller smallest mini",
     "large": "big bigger huge massive larger largest enterprise",
@@ -75,6 +76,7 @@ _SYNONYM_GROUPS = {
     "what": "whats wat wut",
     "how": "hows",
     "authentication": "auth authenticate authenticating",
+    "summary": "tldr recap summarize summarise",
 }
 SYNONYMS = {word: canon for canon, words in _SYNONYM_GROUPS.items() for word in words.split()}
 
@@ -123,6 +125,7 @@ def normalize(text: str) -> str:
     text = _DISCORD_MARKUP.sub(" ", text)
     text = text.replace("'", "").replace("\u2019", "")
     text = _DOT_JS.sub("js", text)  # "vue.js" and "vuejs" are one word
+    text = _TLDR.sub("tldr", text)
     text = _NON_WORD.sub(" ", text).strip()
     if len(text) > MAX_QUESTION_CHARS:
         text = text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]

@@ -151,6 +151,23 @@ def test_dot_js_names_are_the_framework(matcher: Matcher) -> None:
     assert answer_of(matcher, "what is reactjs?") == "react-vs-vue/react-overview"
 
 
+def test_js_after_a_framework_name_is_part_of_the_name(matcher: Matcher) -> None:
+    assert matcher.query_terms("what is react js") == matcher.query_terms("what is react")
+    assert "javascript" in matcher.query_terms("is js hard to learn")
+
+
+def test_a_slip_in_a_long_word_is_corrected_through_its_stem() -> None:
+    knowledge = KnowledgeBase(
+        (Document("d", "D", "?", (section("pick", "what do you recommend"),), ("flask",)),)
+    )
+    assert "recommend" in Matcher(knowledge).query_terms("flask recomendation")
+
+
+def test_tldr_asks_for_the_summary() -> None:
+    assert normalize("ok tl;dr?") == normalize("ok tl dr") == "ok tldr"
+    assert terms("tldr") == terms("summary")
+
+
 def test_a_word_only_another_document_knows_counts_as_unknown(matcher: Matcher) -> None:
     # "jsx" is known to React vs Vue, not to Flask vs Django: it cannot help a Flask answer.
     _, weights = matcher.weigh("what is jsx in flask")
