@@ -102,8 +102,7 @@ def is_english(word: str) -> bool:
     if word in words:
         return True
     return any(
-        word.endswith(suffix) and word[: -len(suffix)] in words
-        for suffix in ("s", "es", "ed", "ing", "ly", "er")
+        word.endswith(suffix) and word[: -len(suffix)] in words for suffix in ("s", "es", "ly")
     )
 
 

@@ -56,11 +56,17 @@ CANDIDATE_BUDGET = 600
 # A question's term that a section's answer uses, but none of its example phrasings, counts
 # this much of its weight for the section.
 ANSWER_CREDIT = 0.5
+# A section with few example phrasings of its own leans more on its answer: up to this much
+# more credit, for a section with none, down to nothing extra at SPARSE_EXAMPLES phrasings.
+SPARSE_ANSWER_CREDIT = 0.3
+SPARSE_EXAMPLES = 30
 # A section about another framework of its document than the one a question names keeps
 # this share of its score.
 OTHER_FRAMEWORK_FACTOR = 0.7
 # Typo corrections remembered (the same misspellings come back); forgotten all at once.
 CORRECTIONS_KEPT = 20_000
+# A section with at least this many example phrasings gets an index of them.
+INDEXED_EXAMPLES = 16
 # Share of the score from the closest example phrasing; the rest from the whole section.
 EXAMPLE_SHARE = 0.4
 
@@ -118,6 +124,7 @@ class Matcher:
         self._aliases: dict[str, str] = {}
         self._corrections: dict[str, str | None] = {}
         self._answer_bags: list[frozenset[str]] = []
+        self._answer_credit: list[float] = []
         for doc_index, document in enumerate(knowledge.documents):
             for name in document.frameworks:
                 for word in normalize(name).split():
@@ -149,7 +156,11 @@ class Matcher:
                 self._answer_bags.append(
                     frozenset(self._terms(normalize(section.answer))) - self._bags[-1]
                 )
-                phrased.append([t for t in example_terms if t])
+                phrased.append(list(dict.fromkeys(t for t in example_terms if t)))  # no repeats
+                own = len(section.questions) + len(section.keywords)
+                self._answer_credit.append(
+                    ANSWER_CREDIT + SPARSE_ANSWER_CREDIT * max(0.0, 1 - own / SPARSE_EXAMPLES)
+                )
         vocabulary = frozenset().union(*self._bags) | set(self._frameworks)
         self._document_vocabulary: dict[frozenset[int], frozenset[str]] = {
             frozenset(range(len(knowledge.documents))): vocabulary
@@ -189,6 +200,18 @@ class Matcher:
             for section_phrasings in phrased
         ]
         self._lightest = [min((e.weight for e in ex), default=0.0) for ex in self._examples]
+        # Sections with many phrasings find the ones sharing a question's terms through an
+        # index of their own; small ones (most of a large knowledge base) compare each.
+        self._example_postings: list[dict[str, tuple[int, ...]] | None] = []
+        for section_examples in self._examples:
+            if len(section_examples) < INDEXED_EXAMPLES:
+                self._example_postings.append(None)
+                continue
+            postings: dict[str, list[int]] = defaultdict(list)
+            for i, example in enumerate(section_examples):
+                for t in example.terms:
+                    postings[t].append(i)
+            self._example_postings.append({t: tuple(ids) for t, ids in postings.items()})
         # For each section, the share of its phrasings that name each of its document's
         # frameworks: "What Rails is" names rails in nearly all, laravel in none.
         self._framework_shares: list[dict[str, float]] = []
@@ -220,7 +243,7 @@ class Matcher:
         return list(self._query(question))
 
     def _query(self, question: str) -> dict[str, str]:
-        """Each term of the question, mapped to the word it was written as."""
+        """Each term of the question, mapped to the word it was written as (or corrected to)."""
         result: dict[str, str] = {}
         previous = ""
         for word in normalize(question).split():
@@ -228,7 +251,12 @@ class Matcher:
                 continue  # "express js" is Express
             t = self._aliases.get(word) or term(word)
             if t not in self._idf and t not in self._frameworks and len(word) >= 3:
-                t = self._correct(word) or t
+                corrected = self._correct(word)
+                if corrected == "":
+                    continue  # a misspelt filler word ("explaind")
+                if corrected is not None:
+                    word = corrected
+                    t = self._surface_terms.get(word) or word
             result.setdefault(t, word)
             previous = t
         return result
@@ -269,7 +297,8 @@ class Matcher:
         return self._unknown_weight
 
     def _correct(self, word: str) -> str | None:
-        """The term of the known word closest to a misspelled ``word``, if one is close."""
+        """The known word (or term) closest to a misspelled ``word``, if one is close; ""
+        for a misspelt filler word."""
         if word not in self._corrections:
             if len(self._corrections) >= CORRECTIONS_KEPT:
                 self._corrections.clear()
@@ -277,15 +306,17 @@ class Matcher:
         return self._corrections[word]
 
     def _closest_known(self, word: str) -> str | None:
-        """Another form of ``word`` that the knowledge uses, or a known word one slip away."""
+        """Another form of ``word`` that the knowledge uses, or a known word one slip away
+        (or a known term, for a slip in the stem); "" for a misspelt filler word."""
         for variant in _inflections(word):  # "hire" meets "hiring", "performs" "performance"
             if variant in self._surface_terms:
-                return self._surface_terms[variant]
+                return variant
+        # Words sharing the first letter come first: on a tie, "wich" is "which", not "rich".
         choices = [
             known
+            for key in ((0, word[0]), (-1, word[-1]))
             for size in range(len(word) - 2, len(word) + 3)
-            for key in ((0, word[0], size), (-1, word[-1], size))
-            for known in self._typo_buckets.get(key, ())
+            for known in self._typo_buckets.get((*key, size), ())
         ]
         # One slip (a letter missing, extra, wrong or swapped) in short words, two in long ones;
         # three-letter words are only corrected to framework names ("veu" -> "vue").
@@ -296,7 +327,11 @@ class Matcher:
         edits = 1 if len(word) < 8 else 2
         found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=edits)
         if found:
-            return self._surface_terms[found[0]]
+            return str(found[0])
+        if len(word) >= 5 and not is_english(word):
+            filler = process.extractOne(word, _LONG_STOPWORDS, scorer=OSA.distance, score_cutoff=1)
+            if filler:
+                return ""  # a misspelt filler word ("explaind"): nothing to look for
         # A slip in a long word's stem: "recomendation" meets "recommend".
         stemmed = term(word)
         if stemmed != word and len(stemmed) >= 5 and not is_english(word):
@@ -362,7 +397,7 @@ class Matcher:
 
         coverage = {
             s: sum(
-                weights[t] * (1.0 if t in self._bags[s] else ANSWER_CREDIT)
+                weights[t] * (1.0 if t in self._bags[s] else self._answer_credit[s])
                 for t in query
                 if t in self._bags[s] or t in self._answer_bags[s]
             )
@@ -372,7 +407,6 @@ class Matcher:
         shortlist = sorted(coverage, key=coverage.__getitem__, reverse=True)[:RERANK_SECTIONS]
         scored: list[Candidate] = []
         query_set = frozenset(query)
-        weight_of = weights.__getitem__
         kept: list[float] = []  # the best ``limit`` values so far, best first
         for s in shortlist:
             # The closest example adds at most EXAMPLE_SHARE: a section that cannot reach the
@@ -385,13 +419,7 @@ class Matcher:
                 reach = min(1.0, 2 * coverage[s] * total / (total + self._lightest[s]))
                 if (1 - EXAMPLE_SHARE) * coverage[s] + EXAMPLE_SHARE * reach < kept[-1]:
                     continue
-            closest = 0.0
-            for example in self._examples[s]:
-                shared = query_set.intersection(example.terms)
-                if shared:
-                    similarity = 2 * sum(map(weight_of, shared)) / (total + example.weight)
-                    if similarity > closest:
-                        closest = similarity
+            closest = self._closest(s, query_set, weights, total)
             value = EXAMPLE_SHARE * closest + (1 - EXAMPLE_SHARE) * coverage[s]
             if named and self._about_another_framework(s, named):
                 value *= OTHER_FRAMEWORK_FACTOR
@@ -401,6 +429,32 @@ class Matcher:
             scored.append(Candidate(document, section, round(100 * value, 1)))
         scored.sort(key=lambda c: c.score, reverse=True)
         return scored[:limit]
+
+    def _closest(
+        self, s: int, query: frozenset[str], weights: dict[str, float], total: float
+    ) -> float:
+        """How close the section's closest example phrasing is to the question (0-1): the
+        weight they share, over their mean weight."""
+        examples = self._examples[s]
+        postings = self._example_postings[s]
+        if postings is not None:
+            shared: dict[int, float] = {}
+            for t in query:
+                weight = weights[t]
+                for i in postings.get(t, ()):
+                    shared[i] = shared.get(i, 0.0) + weight
+            return max(
+                (2 * v / (total + examples[i].weight) for i, v in shared.items()), default=0.0
+            )
+        closest = 0.0
+        weight_of = weights.__getitem__
+        for example in examples:
+            common = query.intersection(example.terms)
+            if common:
+                similarity = 2 * sum(map(weight_of, common)) / (total + example.weight)
+                if similarity > closest:
+                    closest = similarity
+        return closest
 
     def _about_another_framework(self, section: int, named: set[str]) -> bool:
         """Whether the section is about another framework of its document than those named:
@@ -437,6 +491,9 @@ class Matcher:
                 hits[doc_index] += 1
         top = max(hits.values())
         return {d for d, n in hits.items() if n == top}
+
+
+_LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 5)
 
 
 def _inflections(word: str) -> tuple[str, ...]:

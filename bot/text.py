@@ -62,7 +62,7 @@ _SYNONYM_GROUPS = {
     "beginner": "newbie noob novice newcomer beginners",
     "small": "tiny little smaller smallest mini",
     "large": "big bigger huge massive larger largest enterprise",
-    "choose": "pick chose choosing picking",
+    "choose": "pick chose choosing picking decide decided deciding",
     "better": "best superior",
     "compare": "comparison compared comparing versus vs difference differences different differ",
     "framework": "frameworks",
