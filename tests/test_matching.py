@@ -197,3 +197,26 @@ def test_an_exact_tie_in_one_document_is_not_answered(matcher: Matcher) -> None:
 def test_require_framework_answers_only_questions_that_name_one(matcher: Matcher) -> None:
     assert matcher.match("is django hard to learn", require_framework=True).answered
     assert not matcher.match("is it hard to learn", require_framework=True).answered
+
+
+def test_misspelt_filler_is_dropped_and_a_correction_keeps_the_first_letter(
+    matcher: Matcher,
+) -> None:
+    assert matcher.query_terms("vue explaind") == matcher.query_terms("vue")
+    assert matcher.query_terms("wich is easier") == matcher.query_terms("which is easier")
+
+
+def test_indexed_and_plain_example_comparison_score_alike(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot import matching
+    from bot.knowledge import default_knowledge_dir, load
+
+    knowledge = load([default_knowledge_dir()])
+    questions = [q for d in knowledge.documents for s in d.sections for q in s.questions[::7]]
+    questions += ["how do i serve static files with flask", "flaks philosphy?", "hi"]
+    indexed = matching.Matcher(knowledge)
+    monkeypatch.setattr(matching, "INDEXED_EXAMPLES", 10**9)
+    plain = matching.Matcher(knowledge)
+    for question in questions:
+        assert indexed.rank(question) == plain.rank(question), question
