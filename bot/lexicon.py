@@ -79,6 +79,14 @@ TECHNICAL_WORDS = frozenset(
     microservice microservices monolith serverless lambda
     command commands cli shell terminal console
     creator creators created invented inventor author authors history
+    render renders rendering rendered rerender rerenders navigation navigate navigating
+    screen screens nested nesting custom action actions mode modes runtime
+    button buttons input inputs output outputs scroll scrolling modal popup
+    dropdown effect effects lifecycle handler handlers callback callbacks promise promises
+    fetch fetching timeout timeouts retry redirect redirects reload refresh storage
+    localstorage browser browsers native responsive animation animations chart charts grid
+    style styles styling stylesheet font fonts icon icons svg canvas
+    string strings integer integers regex tuple tuples recursion sort sorting
     """.split()
 )
 
