@@ -29,7 +29,7 @@ from rapidfuzz.distance import OSA
 from bot.knowledge import Document, KnowledgeBase, Section
 from bot.lexicon import is_english, is_technical
 from bot.section_kinds import generic_phrasings
-from bot.text import STOPWORDS, SYNONYMS, normalize, term
+from bot.text import STOPWORDS, SYNONYMS, asked_sentences, normalize, term
 
 DEFAULT_ANSWER_THRESHOLD = 55.0
 DEFAULT_SUGGEST_THRESHOLD = 30.0
@@ -355,6 +355,15 @@ class Matcher:
         if require_framework and documents is None:
             return Match(question, None, 0.0, ())
         ranked = self._rank(documents, weights, MAX_SUGGESTIONS + 1)
+        if (asked := asked_sentences(question)) is not None:
+            # "hello! a job posting wants django. what is it actually?": the sentence that
+            # asks may be clearer alone (with the frameworks the message names, if it names
+            # none itself).
+            part = self.weigh(asked)[1]
+            if not any(t in self._frameworks for t in part):
+                named = [w for t, w in self._query(question).items() if t in self._frameworks]
+                part = self.weigh(" ".join([asked, *named]))[1]
+            ranked = _best_of(ranked, self._rank(documents, part, MAX_SUGGESTIONS + 1))
         answer_at = self.answer_threshold if threshold is None else threshold
         best = ranked[0] if ranked else None
         score = best.score if best else 0.0
@@ -491,6 +500,17 @@ class Matcher:
                 hits[doc_index] += 1
         top = max(hits.values())
         return {d for d, n in hits.items() if n == top}
+
+
+def _best_of(*rankings: list[Candidate]) -> list[Candidate]:
+    """Each section once, with its best score over the rankings, best first."""
+    best: dict[tuple[str, str], Candidate] = {}
+    for ranking in rankings:
+        for c in ranking:
+            key = (c.document.id, c.section.id)
+            if key not in best or c.score > best[key].score:
+                best[key] = c
+    return sorted(best.values(), key=lambda c: c.score, reverse=True)[: len(rankings[0]) or None]
 
 
 _LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 5)

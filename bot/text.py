@@ -117,6 +117,31 @@ _SUFFIXES = (
 )
 
 
+# Where a sentence ends: ".", "!" or "?" (a full stop only before a space: "vue.js" stays),
+# or a line break.
+_SENTENCE_END = re.compile(r"[!?\n]+|\.+(?=\s|$)")
+
+
+def asked_sentences(text: str) -> str | None:
+    """In a message of several sentences, the ones that ask ("...? ") joined; None when the
+    message is one sentence, or asks in none or all of them."""
+    text = text[: MAX_QUESTION_CHARS * 4]
+    asked: list[str] = []
+    count = start = 0
+    for end in _SENTENCE_END.finditer(text):
+        sentence = text[start : end.start()]
+        if sentence.strip():
+            count += 1
+            if "?" in end.group():
+                asked.append(sentence)
+        start = end.end()
+    if text[start:].strip():
+        count += 1
+    if not asked or len(asked) == count:
+        return None
+    return " ".join(asked)
+
+
 def normalize(text: str) -> str:
     """Fold case, accents, invisible characters, markup and punctuation; cut long input."""
     text = text[: MAX_QUESTION_CHARS * 4]

@@ -220,3 +220,21 @@ def test_indexed_and_plain_example_comparison_score_alike(
     plain = matching.Matcher(knowledge)
     for question in questions:
         assert indexed.rank(question) == plain.rank(question), question
+
+
+def test_asked_sentences_are_the_ones_ending_with_a_question_mark() -> None:
+    from bot.text import asked_sentences
+
+    text = "hello! a job posting wants vue.js. what is it actually? thanks"
+    assert asked_sentences(text) == " what is it actually"
+    assert asked_sentences("what is flask?") is None  # one sentence
+    assert asked_sentences("i like flask. it is nice") is None  # asks nothing
+    assert asked_sentences("what is flask? is it hard?") is None  # all of it asks
+
+
+def test_a_long_message_is_answered_by_the_sentence_that_asks(matcher: Matcher) -> None:
+    question = (
+        "hello! a job posting i'm looking at wants django experience and a cv. "
+        "what is flask actually?"
+    )
+    assert answer_of(matcher, question) == "flask-vs-django/flask-overview"
