@@ -87,6 +87,8 @@ TECHNICAL_WORDS = frozenset(
     localstorage browser browsers native responsive animation animations chart charts grid
     style styles styling stylesheet font fonts icon icons svg canvas
     string strings integer integers regex tuple tuples recursion sort sorting
+    merge merging merged branch branches conflict conflicts commit commits rebase repo
+    repository repositories transition transitions
     """.split()
 )
 
