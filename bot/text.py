@@ -39,6 +39,8 @@ STOPWORDS = frozenset(
     this that these those there here who whom whose
     am is are was were be been being do does did doing done have has had having
     will would shall could may might must can cant wont dont doesnt isnt arent im ive id
+    didnt wasnt werent havent hasnt hadnt shouldnt wouldnt couldnt aint thats theres
+    youre theyre weve youve theyve hes shes
     s t d m ll re ve
     any anyone anybody someone somebody something anything everyone all some
     hi hey hello yo sup hiya heya guys folks people everybody
