@@ -363,7 +363,9 @@ class Matcher:
             if not any(t in self._frameworks for t in part):
                 named = [w for t, w in self._query(question).items() if t in self._frameworks]
                 part = self.weigh(" ".join([asked, *named]))[1]
-            ranked = _best_of(ranked, self._rank(documents, part, MAX_SUGGESTIONS + 1))
+            # "is that right?" says nothing alone: the rest of the message has the subject.
+            if any(w > self._chat_weight for t, w in part.items() if t not in self._frameworks):
+                ranked = _best_of(ranked, self._rank(documents, part, MAX_SUGGESTIONS + 1))
         answer_at = self.answer_threshold if threshold is None else threshold
         best = ranked[0] if ranked else None
         score = best.score if best else 0.0
