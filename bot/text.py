@@ -52,6 +52,7 @@ STOPWORDS = frozenset(
     real talk sorry dumb stupid silly help helps maybe probably guess wait well yeah yes no
     still now currently already ever whole lot lots bit much many
     rn nah lil gonna wanna gotta ya yall u ur tho tbf afaik iirc fyi omg pm dm irl uni
+    bc cuz coz bcuz
     dev devs newb two three
     """.split()
 )
