@@ -50,7 +50,7 @@ STOPWORDS = frozenset(
     one ones thing things stuff get got
     even exactly keep keeps kept mention mentioning mentioned hear hearing heard true truly
     real talk sorry dumb stupid silly help helps maybe probably guess wait well yeah yes no
-    still now currently already ever whole lot lots bit much many
+    still now currently already ever never whole lot lots bit much many
     rn nah lil gonna wanna gotta ya yall u ur tho tbf afaik iirc fyi omg pm dm irl uni
     bc cuz coz bcuz
     dev devs newb two three
