@@ -89,6 +89,8 @@ TECHNICAL_WORDS = frozenset(
     string strings integer integers regex tuple tuples recursion sort sorting
     merge merging merged branch branches conflict conflicts commit commits rebase repo
     repository repositories transition transitions
+    cloud batch jar war jvm jdk maven gradle bean beans annotation annotations kafka rabbitmq
+    k8s tomcat jetty wildfly composer cargo crate crates gem gems bundler nuget
     """.split()
 )
 
