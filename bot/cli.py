@@ -18,6 +18,10 @@ from bot.knowledge import KnowledgeBase, KnowledgeError, load
 from bot.matching import Matcher
 from bot.overlap import overlaps
 from bot.render import match_json, terminal_answer, terminal_document, terminal_section
+from bot.section_kinds import generic_phrasings, kind_of
+
+# Below this many example questions, `check` notes that a section will miss many phrasings.
+FEW_EXAMPLES = 15
 
 TOKEN_HINT = (
     "No DISCORD_TOKEN set: starting the terminal Q&A. To run the Discord bot, copy .env.example "
@@ -153,7 +157,16 @@ def check(settings: Settings) -> int:
         print(f"{document.id}: {sections} sections, {examples} example questions ({document.path})")
         for section in document.sections:
             counts = f"{len(section.questions)} questions, {len(section.keywords)} keywords"
+            kind, _ = kind_of(document, section)
+            borrowed = len(list(generic_phrasings(document, section)))
+            if kind is not None and borrowed:
+                counts += f"; kind {kind}, +{borrowed} everyday phrasings"
             print(f"  {section.id}: {counts}")
+            if len(section.questions) < FEW_EXAMPLES:
+                print(
+                    f"  note: {section.id} has {len(section.questions)} example questions; "
+                    f"members ask in many ways, {FEW_EXAMPLES} or more answer far more of them"
+                )
         for overlap in overlaps(document):
             warnings += 1
             print(f"  warning: {overlap.describe(document)}")

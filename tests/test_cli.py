@@ -101,6 +101,18 @@ def test_check_reports_counts(capsys: pytest.CaptureFixture[str], knowledge: Pat
     assert out.rstrip().endswith("ok: 1 documents, 2 sections, 0 warnings")
 
 
+def test_check_notes_thin_sections_and_the_kind_of_each(
+    capsys: pytest.CaptureFixture[str], knowledge: Path
+) -> None:
+    code, out, _ = run(capsys, "check", "--knowledge", str(knowledge))
+    assert code == 0
+    # "tiny-speed" is a performance section: it borrows the everyday ways of asking.
+    assert "tiny-speed: 3 questions, 0 keywords; kind performance, +16 everyday phrasings" in out
+    assert "small-docs: 2 questions, 0 keywords\n" in out  # no usual kind
+    assert "note: small-docs has 2 example questions" in out
+    assert out.rstrip().endswith("0 warnings")  # notes are not warnings
+
+
 def test_check_warns_about_an_example_closer_to_another_section(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
