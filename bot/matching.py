@@ -9,7 +9,9 @@ How a question is scored, in short:
 2. A question that names frameworks is only compared with the documents about them.
 3. An inverted index narrows the sections to those that share a selective term; each
    candidate is scored by how much of the question (weighted by rarity) its vocabulary
-   explains, and by its closest example phrasing.
+   explains, and by its closest example phrasing (its own, and the everyday phrasings of
+   its kind: ``bot.section_kinds``). In a message of several sentences, the one that asks
+   is scored alone too, and each section keeps its better score.
 4. Below the answer threshold, or when two sections are nearly tied, nothing is answered;
    the closest sections are offered as suggestions instead.
 """
@@ -365,7 +367,8 @@ class Matcher:
                 part = self.weigh(" ".join([asked, *named]))[1]
             # "is that right?" says nothing alone: the rest of the message has the subject.
             if any(w > self._chat_weight for t, w in part.items() if t not in self._frameworks):
-                ranked = _best_of(ranked, self._rank(documents, part, MAX_SUGGESTIONS + 1))
+                alone = self._rank(documents, part, MAX_SUGGESTIONS + 1)
+                ranked = _best_of(ranked, alone, MAX_SUGGESTIONS + 1)
         answer_at = self.answer_threshold if threshold is None else threshold
         best = ranked[0] if ranked else None
         score = best.score if best else 0.0
@@ -504,15 +507,14 @@ class Matcher:
         return {d for d, n in hits.items() if n == top}
 
 
-def _best_of(*rankings: list[Candidate]) -> list[Candidate]:
-    """Each section once, with its best score over the rankings, best first."""
+def _best_of(first: list[Candidate], second: list[Candidate], limit: int) -> list[Candidate]:
+    """Each section once, with its better score of the two rankings, best first."""
     best: dict[tuple[str, str], Candidate] = {}
-    for ranking in rankings:
-        for c in ranking:
-            key = (c.document.id, c.section.id)
-            if key not in best or c.score > best[key].score:
-                best[key] = c
-    return sorted(best.values(), key=lambda c: c.score, reverse=True)[: len(rankings[0]) or None]
+    for c in (*first, *second):
+        key = (c.document.id, c.section.id)
+        if key not in best or c.score > best[key].score:
+            best[key] = c
+    return sorted(best.values(), key=lambda c: c.score, reverse=True)[:limit]
 
 
 _LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 5)
