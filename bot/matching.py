@@ -378,11 +378,20 @@ class Matcher:
         same_document = second is None or best is None or second.document is best.document
         sure = same_document and score >= max(answer_at, SURE_SCORE) and score > runner_up
         clear = score - runner_up >= TIE_MARGIN or sure
-        if best is not None and score >= answer_at and clear:
+        if best is not None and score >= answer_at and clear and not self._is_chat(question):
             others = tuple(c for c in ranked[1:] if c.score >= self.suggest_threshold)
             return Match(question, best, score, others[:MAX_SUGGESTIONS])
         close = tuple(c for c in ranked if c.score >= self.suggest_threshold)
         return Match(question, None, score, close[:MAX_SUGGESTIONS])
+
+    def _is_chat(self, question: str) -> bool:
+        """A one-word reply in a conversation ("nice", "same", "makes sense"): one everyday
+        English word and no framework name is no question, whatever a section says."""
+        written = self._query(question)
+        if len(written) != 1:
+            return False
+        ((t, word),) = written.items()
+        return t not in self._frameworks and is_english(word) and not is_technical(word)
 
     def rank(self, question: str, limit: int = MAX_SUGGESTIONS + 1) -> list[Candidate]:
         """The best-scoring sections for ``question``, best first."""

@@ -238,3 +238,12 @@ def test_a_long_message_is_answered_by_the_sentence_that_asks(matcher: Matcher) 
         "what is flask actually?"
     )
     assert answer_of(matcher, question) == "flask-vs-django/flask-overview"
+
+
+def test_a_one_word_reply_is_not_a_question_but_gets_suggestions(matcher: Matcher) -> None:
+    # "opinionated" alone fits one section perfectly, yet a member who writes only that in a
+    # DM is more likely replying than asking: the bot offers the section instead.
+    match = matcher.match("opinionated")
+    assert match.answer is None
+    assert [c.section.id for c in match.suggestions][:1] == ["django-philosophy"]
+    assert answer_of(matcher, "django opinionated") == "flask-vs-django/django-philosophy"
