@@ -103,14 +103,14 @@ def test_blind_hold_out_sets(
 
 
 # Measured 2026-11-25 (`make accuracy`, and benchmarks.accuracy --questions/--knowledge for
-# the hold-out sets): questions.tsv 95.0% right and 6.0% wrong answers to off-topic; with the
-# second document 96.5% and 4.3%; hold-out Flask vs Django 96.1% and 0.0%; the sparse
+# the hold-out sets): questions.tsv 95.5% right and 4.8% wrong answers to off-topic; with the
+# second document 96.8% and 3.5%; hold-out Flask vs Django 96.1% and 0.0%; the sparse
 # Rails vs Laravel document 86.7% and 0.0%. All of these were looked at while tuning.
 # Regression floors, a little under those figures; the target is 95% right and at
 # most 3% wrong.
 ACCURACY_FLOOR = 0.93
 TWO_DOCUMENT_FLOOR = 0.94
-WRONG_CEILING = 0.07
+WRONG_CEILING = 0.06
 HOLD_OUT_FLOOR = 0.94
 SPARSE_FLOOR = 0.83
 HOLD_OUT_WRONG_CEILING = 0.03
