@@ -269,7 +269,10 @@ class Matcher:
         A term none of those documents uses counts against every section: heavily when it
         names a programming subject or no dictionary knows it, lightly when it is chat.
         """
-        written = self._query(question)
+        return self._weigh(self._query(question))
+
+    def _weigh(self, written: dict[str, str]) -> tuple[set[int] | None, dict[str, float]]:
+        """``weigh`` for terms already read from a question (``_query``)."""
         named = [t for t in written if t in self._frameworks]
         documents = self._documents_named(named)
         vocabulary = self._vocabulary_of(documents)
@@ -353,7 +356,8 @@ class Matcher:
         for messages nobody asked the bot, where "which is faster?" continues a conversation
         the bot cannot see.
         """
-        documents, weights = self.weigh(question)
+        written = self._query(question)
+        documents, weights = self._weigh(written)
         if require_framework and documents is None:
             return Match(question, None, 0.0, ())
         ranked = self._rank(documents, weights, MAX_SUGGESTIONS + 1)
@@ -361,10 +365,10 @@ class Matcher:
             # "hello! a job posting wants django. what is it actually?": the sentence that
             # asks may be clearer alone (with the frameworks the message names, if it names
             # none itself).
-            part = self.weigh(asked)[1]
-            if not any(t in self._frameworks for t in part):
-                named = [w for t, w in self._query(question).items() if t in self._frameworks]
-                part = self.weigh(" ".join([asked, *named]))[1]
+            asked_written = self._query(asked)
+            if not any(t in self._frameworks for t in asked_written):
+                asked_written.update((t, w) for t, w in written.items() if t in self._frameworks)
+            part = self._weigh(asked_written)[1]
             # "is that right?" says nothing alone: the rest of the message has the subject.
             if any(w > self._chat_weight for t, w in part.items() if t not in self._frameworks):
                 alone = self._rank(documents, part, MAX_SUGGESTIONS + 1)
@@ -378,16 +382,15 @@ class Matcher:
         same_document = second is None or best is None or second.document is best.document
         sure = same_document and score >= max(answer_at, SURE_SCORE) and score > runner_up
         clear = score - runner_up >= TIE_MARGIN or sure
-        if best is not None and score >= answer_at and clear and not self._is_chat(question):
+        if best is not None and score >= answer_at and clear and not self._is_chat(written):
             others = tuple(c for c in ranked[1:] if c.score >= self.suggest_threshold)
             return Match(question, best, score, others[:MAX_SUGGESTIONS])
         close = tuple(c for c in ranked if c.score >= self.suggest_threshold)
         return Match(question, None, score, close[:MAX_SUGGESTIONS])
 
-    def _is_chat(self, question: str) -> bool:
+    def _is_chat(self, written: dict[str, str]) -> bool:
         """A one-word reply in a conversation ("nice", "same", "makes sense"): one everyday
         English word and no framework name is no question, whatever a section says."""
-        written = self._query(question)
         if len(written) != 1:
             return False
         ((t, word),) = written.items()
