@@ -258,18 +258,14 @@ class Storage:
 
     async def _write(self, operation: str, statements: Sequence[tuple[str, Sequence[Any]]]) -> bool:
         """Run statements in one transaction; False (logged) on any fault."""
+        if len(statements) > 1:
+            return await self._counts(operation, statements) is not None
         db = self._db
         if db is None:
             return False
         async with self._write_lock:
             try:
-                if len(statements) == 1:
-                    await _run(db, *statements[0])
-                    return True
-                await _run(db, "BEGIN")
-                for sql, parameters in statements:
-                    await _run(db, sql, parameters)
-                await _run(db, "COMMIT")
+                await _run(db, *statements[0])  # autocommit: one trip to the database thread
                 return True
             except (OSError, sqlite3.Error, ValueError) as error:
                 self._fault(operation, error)
