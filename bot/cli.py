@@ -157,10 +157,10 @@ def check(settings: Settings) -> int:
         print(f"{document.id}: {sections} sections, {examples} example questions ({document.path})")
         for section in document.sections:
             counts = f"{len(section.questions)} questions, {len(section.keywords)} keywords"
-            kind, _ = kind_of(document, section)
+            kinds, _ = kind_of(document, section)
             borrowed = len(list(generic_phrasings(document, section)))
-            if kind is not None and borrowed:
-                counts += f"; kind {kind}, +{borrowed} everyday phrasings"
+            if kinds and borrowed:
+                counts += f"; kind {' + '.join(kinds)}, +{borrowed} everyday phrasings"
             print(f"  {section.id}: {counts}")
             if len(section.questions) < FEW_EXAMPLES:
                 print(

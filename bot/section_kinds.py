@@ -148,6 +148,68 @@ _WHOLE_DOCUMENT = {
         "is {x} well supported",
         "which one has better docs",
     ),
+    "database": (
+        "how does {x} talk to a database",
+        "does {x} come with an orm",
+        "which orm does {x} use",
+        "{x} database support",
+        "how do you define models in {x}",
+        "how do migrations work in {x}",
+        "which is nicer for working with a database",
+    ),
+    "templating": (
+        "how do templates work in {x}",
+        "which template engine does {x} use",
+        "{x} templates",
+        "how does {x} render html",
+        "how are views written in {x}",
+        "which has the nicer templating",
+    ),
+    "deployment": (
+        "how do i deploy {x}",
+        "how do you run {x} in production",
+        "where can i host a {x} app",
+        "is {x} easy to deploy",
+        "{x} deployment",
+        "which is easier to ship to production",
+    ),
+    "jobs": (
+        "which has more jobs",
+        "is {x} in demand",
+        "will learning {x} get me hired",
+        "which do companies use more",
+        "who uses {x}",
+        "{x} job market",
+        "which is better for my career",
+    ),
+    "testing": (
+        "how do you test a {x} app",
+        "does {x} come with a test runner",
+        "{x} testing",
+        "which is easier to test",
+    ),
+    "security": (
+        "is {x} secure",
+        "what security features does {x} have",
+        "how does {x} protect against attacks",
+        "which is more secure",
+    ),
+    "platforms": (
+        "which platforms does {x} support",
+        "can {x} build mobile apps",
+        "does {x} run on ios and android",
+        "can i target web and desktop with {x}",
+        "which one supports more platforms",
+    ),
+    "maturity": (
+        "is {x} mature",
+        "is {x} stable enough for production",
+        "is {x} still experimental",
+        "how long does {x} support each release",
+        "does {x} have long term support releases",
+        "who maintains {x}",
+        "which one is more mature",
+    ),
 }
 
 # Words of a section id that say its kind, beside the kind's own name.
@@ -161,38 +223,45 @@ _KIND_WORDS = {
     "language": "typescript language languages syntax",
     "state": "state reactivity",
     "async": "async asynchronous concurrency",
-    "tooling": "tooling tools cli devtools dx",
+    "tooling": "tooling tools cli devtools dx experience workflow",
     "community": "community ecosystem popularity",
+    "database": "database databases orm data persistence models",
+    "templating": "templating templates views rendering",
+    "deployment": "deployment deploy deploying hosting production serving",
+    "jobs": "jobs careers career hiring market adoption industry",
+    "testing": "testing tests",
+    "security": "security",
+    "platforms": "platforms platform mobile",
+    "maturity": "maturity stability lts releases",
 }
 _KINDS = {word: kind for kind, words in _KIND_WORDS.items() for word in words.split()}
 
 
-def kind_of(document: Document, section: Section) -> tuple[str | None, str | None]:
-    """The section's kind, and the framework it is about (for per-framework kinds)."""
+def kind_of(document: Document, section: Section) -> tuple[tuple[str, ...], str | None]:
+    """The section's kinds (an id may name two: ``ecosystem-and-tooling``), and the framework
+    it is about (for per-framework kinds)."""
     names = {normalize(name).replace(" ", ""): name for name in document.frameworks}
     parts = section.id.split("-")
     about = [names[p] for p in parts if p in names]
-    kinds = {_KINDS[p] for p in parts if p in _KINDS}
-    if len(kinds) != 1:
-        return None, None
-    (kind,) = kinds
+    kinds = tuple(dict.fromkeys(_KINDS[p] for p in parts if p in _KINDS))
     # A per-framework kind whose id names no framework, or both, is about each in turn.
-    return kind, about[0] if len(about) == 1 and kind in _PER_FRAMEWORK else None
+    per_framework = any(kind in _PER_FRAMEWORK for kind in kinds)
+    return kinds, about[0] if len(about) == 1 and per_framework else None
 
 
 def generic_phrasings(document: Document, section: Section) -> Iterator[str]:
     """Everyday phrasings of what the section answers, for the matcher; none if its kind is
     not one of the usual ones."""
-    kind, about = kind_of(document, section)
-    if kind is None or len(document.frameworks) < 2:
+    kinds, about = kind_of(document, section)
+    if len(document.frameworks) < 2:
         return
     a, b = document.frameworks[:2]
-    templates = _PER_FRAMEWORK.get(kind) or _WHOLE_DOCUMENT[kind]
-    for template in templates:
-        if about is not None:
-            yield template.format(x=about)
-        elif "{x}" in template:
-            for name in document.frameworks:
-                yield template.format(x=name)
-        else:
-            yield template.format(a=a, b=b)
+    for kind in kinds:
+        for template in _PER_FRAMEWORK.get(kind) or _WHOLE_DOCUMENT[kind]:
+            if about is not None:
+                yield template.format(x=about)
+            elif "{x}" in template:
+                for name in document.frameworks:
+                    yield template.format(x=name)
+            else:
+                yield template.format(a=a, b=b)

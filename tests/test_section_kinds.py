@@ -33,12 +33,21 @@ SPARSE = Document(
 def test_the_kind_comes_from_the_section_id() -> None:
     kinds = {s.id: kind_of(SPARSE, s) for s in SPARSE.sections}
     assert kinds == {
-        "express-overview": ("overview", "express"),
-        "nestjs-overview": ("overview", "nestjs"),
-        "architecture": ("architecture", None),
-        "learning-curve": ("learning-curve", None),
-        "summary": ("summary", None),
+        "express-overview": (("overview",), "express"),
+        "nestjs-overview": (("overview",), "nestjs"),
+        "architecture": (("architecture",), None),
+        "learning-curve": (("learning-curve",), None),
+        "summary": (("summary",), None),
     }
+
+
+def test_an_id_naming_two_kinds_borrows_the_phrasings_of_both() -> None:
+    both = section("ecosystem-and-tooling", "what plugins exist")
+    assert kind_of(SPARSE, both) == (("community", "tooling"), None)
+    phrasings = list(generic_phrasings(SPARSE, both))
+    assert "which has a bigger community" in phrasings
+    assert "does nestjs have a cli" in phrasings
+    assert kind_of(SPARSE, section("decorators", "why all the @")) == ((), None)
 
 
 def test_phrasings_name_the_section_s_framework_or_each_in_turn() -> None:
@@ -63,6 +72,34 @@ def test_a_sparse_document_answers_everyday_phrasings() -> None:
         match = matcher.match(question)
         got[question] = match.answer.section.id if match.answer else None
     assert got == expected
+
+
+def test_kinds_beyond_the_first_ones_borrow_too() -> None:
+    wider = Document(
+        "express-vs-nestjs",
+        "Express vs NestJS",
+        "How do Express and NestJS compare?",
+        (
+            *SPARSE.sections,
+            section("orm-and-database", "typeorm or prisma"),
+            section("jobs-and-adoption", "who hires for this"),
+            section("deployment", "serverless?"),
+        ),
+        ("express", "nestjs"),
+    )
+    matcher = Matcher(KnowledgeBase((wider,)))
+    expected = {
+        "which orm does nest use": "orm-and-database",
+        "is express still in demand": "jobs-and-adoption",
+        "where can i host a nestjs app": "deployment",
+    }
+    got = {}
+    for question in expected:
+        match = matcher.match(question)
+        got[question] = match.answer.section.id if match.answer else None
+    assert got == expected
+    # Without a section of its kind, the same everyday phrasing finds nothing.
+    assert Matcher(KnowledgeBase((SPARSE,))).match("where can i host a nestjs app").answer is None
 
 
 def test_borrowed_phrasings_do_not_answer_what_the_document_does_not_cover() -> None:
