@@ -52,7 +52,7 @@ STOPWORDS = frozenset(
     real talk sorry dumb stupid silly help helps maybe probably guess wait well yeah yes no
     still now currently already ever never whole lot lots bit much many
     rn nah lil gonna wanna gotta ya yall u ur tho tbf afaik iirc fyi omg pm dm irl uni
-    bc cuz coz bcuz
+    bc cuz coz bcuz shud shld shoud abt teh w wtf etc ish yrs either
     dev devs newb two three
     """.split()
 )
@@ -80,6 +80,7 @@ _SYNONYM_GROUPS = {
     "how": "hows",
     "authentication": "auth authenticate authenticating",
     "summary": "tldr recap summarize summarise",
+    "trade": "tradeoff tradeoffs",
 }
 SYNONYMS = {word: canon for canon, words in _SYNONYM_GROUPS.items() for word in words.split()}
 

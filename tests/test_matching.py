@@ -70,6 +70,15 @@ def test_terms_drop_filler_and_fold_synonyms() -> None:
         "hard",
         "learn",
     ]
+    # Chat shorthand is filler too; "tradeoff" is the trade-off the examples spell out.
+    assert terms(normalize("shud i pick flask w/ 2 yrs of python, tradeoffs etc?")) == [
+        "choos",
+        "flask",
+        "2",
+        "python",
+        "trad",
+    ]
+    assert terms(normalize("tradeoff")) == terms(normalize("trade-off"))
 
 
 def test_exact_and_paraphrased_questions_are_answered(matcher: Matcher) -> None:
