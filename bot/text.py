@@ -29,6 +29,13 @@ _DISCORD_MARKUP = re.compile(
 _NON_WORD = re.compile(r"[\W_]+")
 _DOT_JS = re.compile(r"(?<=\w)\.js\b")
 _TLDR = re.compile(r"\btl\s*[;:/]?\s*dr\b")
+# "pick up" a framework is learning it, not choosing it.
+_PICK_UP = re.compile(r"\bpick(?:s|ed|ing)?\s+(?:it\s+|them\s+)?up\b")
+# "in simple terms" asks for a plain explanation; it is not about being simple.
+_PLAINLY = re.compile(
+    r"\b(?:in\s+)?(?:simple|plain|laymans?|easy)\s+(?:terms|english|words|language)\b"
+    r"|\beli5\b|\blike\s+(?:im|i\s+am)\s+(?:five|5)\b"
+)
 
 # Function words and chat filler: they say nothing about which answer fits.
 STOPWORDS = frozenset(
@@ -155,6 +162,8 @@ def normalize(text: str) -> str:
     text = text.replace("'", "").replace("\u2019", "")
     text = _DOT_JS.sub("js", text)  # "vue.js" and "vuejs" are one word
     text = _TLDR.sub("tldr", text)
+    text = _PICK_UP.sub("learn", text)
+    text = _PLAINLY.sub("plainly", text)
     text = _NON_WORD.sub(" ", text).strip()
     if len(text) > MAX_QUESTION_CHARS:
         text = text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]

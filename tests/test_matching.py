@@ -79,6 +79,11 @@ def test_terms_drop_filler_and_fold_synonyms() -> None:
         "trad",
     ]
     assert terms(normalize("tradeoff")) == terms(normalize("trade-off"))
+    # Picking a framework up is learning it; "in simple terms" asks for a plain answer.
+    assert terms(normalize("which is easier to pick up")) == ["which", "easy", "learn"]
+    assert terms(normalize("explain Django in simple terms")) == ["django", "plain"]
+    assert set(terms(normalize("ELI5 flask"))) == set(terms(normalize("flask like i'm five")))
+    assert terms(normalize("flask in plain english")) == terms(normalize("flask in simple terms"))
 
 
 def test_exact_and_paraphrased_questions_are_answered(matcher: Matcher) -> None:
