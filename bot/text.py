@@ -31,6 +31,11 @@ _DOT_JS = re.compile(r"(?<=\w)\.js\b")
 _TLDR = re.compile(r"\btl\s*[;:/]?\s*dr\b")
 # "pick up" a framework is learning it, not choosing it.
 _PICK_UP = re.compile(r"\bpick(?:s|ed|ing)?\s+(?:it\s+|them\s+)?up\b")
+# "total noob here, what is flask?" introduces the asker; the question is the rest.
+_SELF_INTRO = re.compile(
+    r"\b(?:(?:total|complete|absolute|bit of a|kind of a|kinda a)\s+)?"
+    r"(?:noob|newb|newbie|beginner|novice|newcomer|new)\s+here\b"
+)
 # "in simple terms" asks for a plain explanation; it is not about being simple.
 _PLAINLY = re.compile(
     r"\b(?:in\s+)?(?:simple|plain|laymans?|easy)\s+(?:terms|english|words|language)\b"
@@ -163,6 +168,7 @@ def normalize(text: str) -> str:
     text = _DOT_JS.sub("js", text)  # "vue.js" and "vuejs" are one word
     text = _TLDR.sub("tldr", text)
     text = _PICK_UP.sub("learn", text)
+    text = _SELF_INTRO.sub(" ", text)
     text = _PLAINLY.sub("plainly", text)
     text = _NON_WORD.sub(" ", text).strip()
     if len(text) > MAX_QUESTION_CHARS:

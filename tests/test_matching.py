@@ -84,6 +84,9 @@ def test_terms_drop_filler_and_fold_synonyms() -> None:
     assert terms(normalize("explain Django in simple terms")) == ["django", "plain"]
     assert set(terms(normalize("ELI5 flask"))) == set(terms(normalize("flask like i'm five")))
     assert terms(normalize("flask in plain english")) == terms(normalize("flask in simple terms"))
+    # "total noob here" introduces the asker: the question is about what flask is.
+    assert terms(normalize("total noob here, what is flask?")) == ["what", "flask"]
+    assert terms(normalize("is flask ok for a noob")) == ["flask", "begin"]
 
 
 def test_exact_and_paraphrased_questions_are_answered(matcher: Matcher) -> None:
