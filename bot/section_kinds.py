@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.knowledge import Document, Section
-from bot.text import normalize
+from bot.text import normalize, terms
 
 # Kinds about one framework: the section id names it ("nestjs-overview").
 _PER_FRAMEWORK = {
@@ -36,6 +36,10 @@ _PER_FRAMEWORK = {
         "never heard of {x}, what is it",
         "describe {x} in a few words",
         "what is {x} in a nutshell",
+        "is {x} a library or a framework",
+        "what do you get with {x} out of the box",
+        "what is {x} good for",
+        "eli5 {x}",
     ),
     "philosophy": (
         "what is the philosophy of {x}",
@@ -47,6 +51,7 @@ _PER_FRAMEWORK = {
         "what ideas is {x} built on",
         "the thinking behind {x}",
         "what does {x} believe in",
+        "what is {x} trying to be",
     ),
 }
 
@@ -66,6 +71,10 @@ _WHOLE_DOCUMENT = {
         "can a newcomer pick up {x}",
         "which takes less time to learn",
         "learning {a} vs {b}",
+        "how long until i am productive in {x}",
+        "which one has the gentler learning curve",
+        "is {x} worth learning",
+        "which one is less overwhelming",
     ),
     "summary": (
         "which should i choose",
@@ -84,6 +93,11 @@ _WHOLE_DOCUMENT = {
         "what is the verdict",
         "what is the difference between {a} and {b}",
         "compare {a} and {b}",
+        "is {a} better than {b}",
+        "is {b} better than {a}",
+        "which would you pick for a new project",
+        "{a} or {b} for my project",
+        "what are the pros and cons of each",
     ),
     "performance": (
         "which is faster",
@@ -206,11 +220,36 @@ _WHOLE_DOCUMENT = {
         "is {x} stable enough for production",
         "is {x} still experimental",
         "how long does {x} support each release",
-        "does {x} have long term support releases",
-        "who maintains {x}",
         "which one is more mature",
     ),
 }
+
+# Phrasings asking for one particular fact: borrowed only where the section's answer or own
+# examples use all their words, so "who created flask" is not answered by an overview that
+# never says who did.
+_IF_THE_SECTION_SAYS = {
+    "overview": (
+        "who makes {x}",
+        "who created {x} and when",
+        "what is {x} built on",
+        "what language is {x} written in",
+        "is {x} open source",
+    ),
+    "performance": (
+        "which uses less memory",
+        "how much memory does {x} use",
+        "which starts up faster",
+        "does {x} scale well",
+        "which one has better benchmarks",
+    ),
+    "maturity": (
+        "who maintains {x}",
+        "does {x} have long term support releases",
+    ),
+}
+
+# Question words need not appear in the section's text.
+_ALWAYS_SAID = frozenset(("what", "which", "how", "why", "when", "where"))
 
 # Words of a section id that say its kind, beside the kind's own name.
 _KIND_WORDS = {
@@ -255,13 +294,26 @@ def generic_phrasings(document: Document, section: Section) -> Iterator[str]:
     kinds, about = kind_of(document, section)
     if len(document.frameworks) < 2:
         return
-    a, b = document.frameworks[:2]
+    said: set[str] | None = None  # the terms of the section's own text, read when needed
     for kind in kinds:
         for template in _PER_FRAMEWORK.get(kind) or _WHOLE_DOCUMENT[kind]:
-            if about is not None:
-                yield template.format(x=about)
-            elif "{x}" in template:
-                for name in document.frameworks:
-                    yield template.format(x=name)
-            else:
-                yield template.format(a=a, b=b)
+            yield from _filled(template, document, about)
+        for template in _IF_THE_SECTION_SAYS.get(kind, ()):
+            if said is None:
+                own = (section.answer, section.title, *section.questions, *section.keywords)
+                said = set(terms(normalize(" ".join(own)))) | _ALWAYS_SAID
+            for phrasing in _filled(template, document, about):
+                if said.issuperset(terms(normalize(phrasing))):
+                    yield phrasing
+
+
+def _filled(template: str, document: Document, about: str | None) -> Iterator[str]:
+    """The template with the document's framework names in place."""
+    a, b = document.frameworks[:2]
+    if about is not None:
+        yield template.format(x=about)
+    elif "{x}" in template:
+        for name in document.frameworks:
+            yield template.format(x=name)
+    else:
+        yield template.format(a=a, b=b)

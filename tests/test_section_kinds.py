@@ -59,6 +59,17 @@ def test_phrasings_name_the_section_s_framework_or_each_in_turn() -> None:
     assert list(generic_phrasings(SPARSE, section("decorators", "why all the @"))) == []
 
 
+def test_a_phrasing_asking_one_fact_is_borrowed_only_where_the_section_says_it() -> None:
+    silent = section("express-overview", "what is express", answer="A small web framework.")
+    telling = section(
+        "express-overview", "what is express", answer="Express was created by TJ Holowaychuk."
+    )
+    assert "who created express and when" not in list(generic_phrasings(SPARSE, silent))
+    assert "who created express and when" in list(generic_phrasings(SPARSE, telling))
+    # Phrasings of the kind itself come either way.
+    assert "what is express used for" in list(generic_phrasings(SPARSE, silent))
+
+
 def test_a_sparse_document_answers_everyday_phrasings() -> None:
     matcher = Matcher(KnowledgeBase((SPARSE,)))
     expected = {
