@@ -40,6 +40,9 @@ MAX_SUGGESTIONS = 3
 # unless it scores at least SURE_SCORE and both are in one document: then the better one is.
 TIE_MARGIN = 2.0
 SURE_SCORE = 80.0
+# A question naming no framework that fits sections of two documents nearly as well did not
+# say which comparison it means.
+OTHER_DOCUMENT_MARGIN = 10.0
 # How many sections survive the cheap vocabulary score to have their examples compared.
 RERANK_SECTIONS = 24
 # A word used in at most this many example phrasings is not a topic of the knowledge.
@@ -129,12 +132,17 @@ class Matcher:
         self._answer_credit: list[float] = []
         for doc_index, document in enumerate(knowledge.documents):
             for name in document.frameworks:
-                for word in normalize(name).split():
+                words = normalize(name).split()
+                for word in words:
                     self._frameworks[term(word)].add(doc_index)
                     surface.setdefault(word, term(word))
                     self._aliases[f"{word}js"] = term(word)  # "vuejs", "reactjs"
                     if word.endswith("js") and len(word) > 4:
                         self._aliases[word[:-2]] = term(word)  # "nest" for "nestjs"
+                if len(words) > 1:
+                    # "reactnative" and "rn" for "react native", "ror" for "ruby on rails"
+                    self._aliases["".join(words)] = term(words[0])
+                    self._aliases["".join(w[0] for w in words)] = term(words[0])
         for word, alias in self._aliases.items():
             surface.setdefault(word, alias)
         for doc_index, document in enumerate(knowledge.documents):
@@ -228,8 +236,9 @@ class Matcher:
         """Index terms of a normalized text, as ``bot.text.terms`` with framework aliases."""
         seen: dict[str, None] = {}
         for word in normalized.split():
-            if word not in STOPWORDS:
-                seen.setdefault(self._aliases.get(word) or term(word), None)
+            alias = self._aliases.get(word)
+            if alias is not None or word not in STOPWORDS:
+                seen.setdefault(alias or term(word), None)
         return tuple(seen)
 
     def _weight(self, t: str) -> float:
@@ -249,9 +258,12 @@ class Matcher:
         result: dict[str, str] = {}
         previous = ""
         for word in normalize(question).split():
-            if word in STOPWORDS or (word == "js" and previous in self._frameworks):
+            alias = self._aliases.get(word)
+            if (alias is None and word in STOPWORDS) or (
+                word == "js" and previous in self._frameworks
+            ):
                 continue  # "express js" is Express
-            t = self._aliases.get(word) or term(word)
+            t = alias or term(word)
             if t not in self._idf and t not in self._frameworks and len(word) >= 3:
                 corrected = self._correct(word)
                 if corrected == "":
@@ -382,6 +394,8 @@ class Matcher:
         same_document = second is None or best is None or second.document is best.document
         sure = same_document and score >= max(answer_at, SURE_SCORE) and score > runner_up
         clear = score - runner_up >= TIE_MARGIN or sure
+        if documents is None and not same_document:
+            clear = clear and score - runner_up >= OTHER_DOCUMENT_MARGIN
         if best is not None and score >= answer_at and clear and not self._is_chat(written):
             others = tuple(c for c in ranked[1:] if c.score >= self.suggest_threshold)
             return Match(question, best, score, others[:MAX_SUGGESTIONS])
@@ -389,12 +403,13 @@ class Matcher:
         return Match(question, None, score, close[:MAX_SUGGESTIONS])
 
     def _is_chat(self, written: dict[str, str]) -> bool:
-        """A one-word reply in a conversation ("nice", "same", "makes sense"): one everyday
-        English word and no framework name is no question, whatever a section says."""
+        """A one-word reply in a conversation ("nice", "same", "that fixed it!"): one everyday
+        English word and no framework name is no question, whatever a section says; a
+        programming word alone ("werkzeug") still is."""
         if len(written) != 1:
             return False
         ((t, word),) = written.items()
-        return t not in self._frameworks and is_english(word) and not is_technical(word)
+        return t not in self._frameworks and is_english(word)
 
     def rank(self, question: str, limit: int = MAX_SUGGESTIONS + 1) -> list[Candidate]:
         """The best-scoring sections for ``question``, best first."""

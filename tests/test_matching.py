@@ -264,3 +264,51 @@ def test_a_one_word_reply_is_not_a_question_but_gets_suggestions(matcher: Matche
     assert match.answer is None
     assert [c.section.id for c in match.suggestions][:1] == ["django-philosophy"]
     assert answer_of(matcher, "django opinionated") == "flask-vs-django/django-philosophy"
+    # The same for an everyday word that is also a programming one: "thanks, that fixed it!"
+    fixed = Document(
+        "flask-vs-django",
+        "Flask vs Django",
+        "?",
+        (section("django-philosophy", "why does django have a fixed structure"),),
+        ("flask", "django"),
+    )
+    assert Matcher(KnowledgeBase((fixed,))).match("thanks a lot, that fixed it!").answer is None
+
+
+def test_a_framework_of_several_words_is_named_by_its_initials_or_as_one_word() -> None:
+    mobile = Document(
+        "flutter-vs-react-native",
+        "Flutter vs React Native",
+        "How do Flutter and React Native compare?",
+        (
+            section("performance", "is react native slower than flutter"),
+            section("language", "dart or javascript, which is nicer"),
+        ),
+        ("flutter", "react native"),
+    )
+    matcher = Matcher(KnowledgeBase((FLASK, mobile)))
+    for question in ("is RN slower than flutter?", "is reactnative slower than flutter?"):
+        documents, _ = matcher.weigh(question)
+        assert documents == {1}, question
+        assert answer_of(matcher, question) == "flutter-vs-react-native/performance"
+
+
+def test_a_question_naming_no_framework_fitting_two_documents_closely_is_not_answered() -> None:
+    vue = Document(
+        "react-vs-vue",
+        "React vs Vue",
+        "How do React and Vue compare?",
+        (section("learning-curve", "is vue hard to learn", "which is easier to pick up"),),
+        ("react", "vue"),
+    )
+    matcher = Matcher(KnowledgeBase((FLASK, vue)))
+    question = "which is easier for a beginner to learn"
+    first, second = matcher.rank(question, limit=2)
+    assert {first.document.id, second.document.id} == {"flask-vs-django", "react-vs-vue"}
+    assert 2 <= first.score - second.score < 10  # past the tie margin, yet close
+    match = matcher.match(question)
+    assert match.answer is None and len(match.suggestions) == 2
+    # Naming a framework says which: it is answered.
+    assert answer_of(matcher, "which is easier for a beginner to learn, vue?") == (
+        "react-vs-vue/learning-curve"
+    )
