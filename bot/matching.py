@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -65,6 +66,11 @@ ANSWER_CREDIT = 0.5
 # more credit, for a section with none, down to nothing extra at SPARSE_EXAMPLES phrasings.
 SPARSE_ANSWER_CREDIT = 0.3
 SPARSE_EXAMPLES = 30
+# An answer's opening says what the section is about; words only its later detail uses
+# ("splash screen" in a note on native modules) count a little, and only for a question that
+# names a framework: a near-miss about one of them would otherwise find its own words there.
+ANSWER_LEAD_CHARS = 400
+ANSWER_TAIL_CREDIT = 0.2
 # A section about another framework of its document than the one a question names keeps
 # this share of its score.
 OTHER_FRAMEWORK_FACTOR = 0.7
@@ -130,7 +136,9 @@ class Matcher:
         self._corrections: dict[str, str | None] = {}
         self._answer_bags: list[frozenset[str]] = []
         self._answer_credit: list[float] = []
+        self._tail_bags: list[frozenset[str]] = []
         for doc_index, document in enumerate(knowledge.documents):
+            used: set[str] | None = None  # the document's words, read when needed
             for name in document.frameworks:
                 words = normalize(name).split()
                 for word in words:
@@ -143,6 +151,11 @@ class Matcher:
                     # "reactnative" and "rn" for "react native", "ror" for "ruby on rails"
                     self._aliases["".join(words)] = term(words[0])
                     self._aliases["".join(w[0] for w in words)] = term(words[0])
+                else:
+                    if used is None:
+                        used = _words_of(document)
+                    for short in _short_names(words[0], used):
+                        self._aliases.setdefault(short, term(words[0]))
         for word, alias in self._aliases.items():
             surface.setdefault(word, alias)
         for doc_index, document in enumerate(knowledge.documents):
@@ -163,13 +176,18 @@ class Matcher:
                             surface[word] = term(word)
                 self._section_docs.append(doc_index)
                 self._bags.append(frozenset().union(*example_terms))
-                self._answer_bags.append(
-                    frozenset(self._terms(normalize(section.answer))) - self._bags[-1]
-                )
+                answer = normalize(section.answer, limit=None)
+                lead = answer
+                if len(answer) > ANSWER_LEAD_CHARS:
+                    lead = answer[: ANSWER_LEAD_CHARS + 1].rsplit(" ", 1)[0]
+                said = frozenset(self._terms(lead)) - self._bags[-1]
+                self._answer_bags.append(said or _NOTHING)
+                tail = frozenset(self._terms(answer)) - self._bags[-1] - said
+                self._tail_bags.append(tail or _NOTHING)  # one shared empty set, not 10,000
                 phrased.append(list(dict.fromkeys(t for t in example_terms if t)))  # no repeats
-                own = len(section.questions) + len(section.keywords)
+                given = len(section.questions) + len(section.keywords)
                 self._answer_credit.append(
-                    ANSWER_CREDIT + SPARSE_ANSWER_CREDIT * max(0.0, 1 - own / SPARSE_EXAMPLES)
+                    ANSWER_CREDIT + SPARSE_ANSWER_CREDIT * max(0.0, 1 - given / SPARSE_EXAMPLES)
                 )
         vocabulary = frozenset().union(*self._bags) | set(self._frameworks)
         self._document_vocabulary: dict[frozenset[int], frozenset[str]] = {
@@ -436,15 +454,8 @@ class Matcher:
         if documents is not None:
             candidates = {s for s in candidates if self._section_docs[s] in documents}
 
-        coverage = {
-            s: sum(
-                weights[t] * (1.0 if t in self._bags[s] else self._answer_credit[s])
-                for t in query
-                if t in self._bags[s] or t in self._answer_bags[s]
-            )
-            / total
-            for s in candidates
-        }
+        tail = ANSWER_TAIL_CREDIT if named else 0.0
+        coverage = {s: self._coverage(s, weights, tail) / total for s in candidates}
         shortlist = sorted(coverage, key=coverage.__getitem__, reverse=True)[:RERANK_SECTIONS]
         scored: list[Candidate] = []
         query_set = frozenset(query)
@@ -470,6 +481,19 @@ class Matcher:
             scored.append(Candidate(document, section, round(100 * value, 1)))
         scored.sort(key=lambda c: c.score, reverse=True)
         return scored[:limit]
+
+    def _coverage(self, s: int, weights: dict[str, float], tail: float) -> float:
+        """The weight of the question's terms that section ``s`` uses: in full for its
+        examples' words, in part for its answer's."""
+        covered = 0.0
+        for t, weight in weights.items():
+            if t in self._bags[s]:
+                covered += weight
+            elif t in self._answer_bags[s]:
+                covered += weight * self._answer_credit[s]
+            elif tail and t in self._tail_bags[s]:
+                covered += weight * tail
+        return covered
 
     def _closest(
         self, s: int, query: frozenset[str], weights: dict[str, float], total: float
@@ -532,6 +556,46 @@ class Matcher:
                 hits[doc_index] += 1
         top = max(hits.values())
         return {d for d, n in hits.items() if n == top}
+
+
+_NOTHING: frozenset[str] = frozenset()
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words_of(document: Document) -> set[str]:
+    """The words of the document's own text, roughly: enough to find the short names it uses
+    (a regular expression over the whole text, far quicker than normalizing it again)."""
+    texts = [document.title, document.summary or ""]
+    for section in document.sections:
+        texts.extend((section.title, section.answer, *section.questions, *section.keywords))
+    return set(_WORD.findall(" ".join(texts).casefold()))
+
+
+def _short_names(name: str, used: set[str]) -> set[str]:
+    """What the document itself (``used``: its words) calls the framework for short:
+    "torch" for pytorch, "tf" for tensorflow. Only words its own text uses: nothing is
+    guessed."""
+    if len(name) < 5:
+        return set()
+    candidates = set()
+    if name.startswith("py") and len(name) >= 6:
+        candidates.add(name[2:])
+    for word in used:
+        if (
+            2 <= len(word) <= 3
+            and word[0] == name[0]
+            and _in_order(word, name)
+            and word not in STOPWORDS
+            and not is_english(word)
+        ):
+            candidates.add(word)
+    return candidates & used
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Whether ``letters`` appear in ``word`` in that order ("tf" in "tensorflow")."""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
 
 
 def _best_of(first: list[Candidate], second: list[Candidate], limit: int) -> list[Candidate]:

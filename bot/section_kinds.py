@@ -301,7 +301,7 @@ def generic_phrasings(document: Document, section: Section) -> Iterator[str]:
         for template in _IF_THE_SECTION_SAYS.get(kind, ()):
             if said is None:
                 own = (section.answer, section.title, *section.questions, *section.keywords)
-                said = set(terms(normalize(" ".join(own)))) | _ALWAYS_SAID
+                said = set(terms(normalize(" ".join(own), limit=None))) | _ALWAYS_SAID
             for phrasing in _filled(template, document, about):
                 if said.issuperset(terms(normalize(phrasing))):
                     yield phrasing

@@ -41,6 +41,7 @@ _PLAINLY = re.compile(
     r"\b(?:in\s+)?(?:simple|plain|laymans?|easy)\s+(?:terms|english|words|language)\b"
     r"|\beli5\b|\blike\s+(?:im|i\s+am)\s+(?:five|5)\b"
 )
+_PLAINLY_WORDS = ("terms", "english", "words", "language", "eli5", "five", "5")
 
 # Function words and chat filler: they say nothing about which answer fits.
 STOPWORDS = frozenset(
@@ -158,21 +159,28 @@ def asked_sentences(text: str) -> str | None:
     return " ".join(asked)
 
 
-def normalize(text: str) -> str:
-    """Fold case, accents, invisible characters, markup and punctuation; cut long input."""
-    text = text[: MAX_QUESTION_CHARS * 4]
-    text = unicodedata.normalize("NFKD", text).translate(_INVISIBLE)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+def normalize(text: str, limit: int | None = MAX_QUESTION_CHARS) -> str:
+    """Fold case, accents, invisible characters, markup and punctuation; cut input longer
+    than ``limit`` characters (None: the knowledge's own text, read whole)."""
+    if limit is not None:
+        text = text[: limit * 4]
+    if not text.isascii():  # most text is plain ASCII: nothing to fold but case
+        text = unicodedata.normalize("NFKD", text).translate(_INVISIBLE)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
     text = _DISCORD_MARKUP.sub(" ", text)
     text = text.replace("'", "").replace("\u2019", "")
     text = _DOT_JS.sub("js", text)  # "vue.js" and "vuejs" are one word
     text = _TLDR.sub("tldr", text)
-    text = _PICK_UP.sub("learn", text)
-    text = _SELF_INTRO.sub(" ", text)
-    text = _PLAINLY.sub("plainly", text)
+    if "pick" in text:
+        text = _PICK_UP.sub("learn", text)
+    if "here" in text:
+        text = _SELF_INTRO.sub(" ", text)
+    if any(word in text for word in _PLAINLY_WORDS):
+        text = _PLAINLY.sub("plainly", text)
     text = _NON_WORD.sub(" ", text).strip()
-    if len(text) > MAX_QUESTION_CHARS:
-        text = text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
+    if limit is not None and len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0]
     return text
 
 

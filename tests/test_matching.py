@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot import matching
 from bot.knowledge import Document, KnowledgeBase, Section
 from bot.matching import Matcher
 from bot.text import normalize, terms
@@ -312,3 +313,61 @@ def test_a_question_naming_no_framework_fitting_two_documents_closely_is_not_ans
     assert answer_of(matcher, "which is easier for a beginner to learn, vue?") == (
         "react-vs-vue/learning-curve"
     )
+
+
+def test_knowledge_text_is_read_whole_and_questions_are_cut() -> None:
+    long_text = "word " * 200 + "tensorboard"
+    assert normalize(long_text).split()[-1] == "word"
+    assert normalize(long_text, limit=None).split()[-1] == "tensorboard"
+
+
+TORCH = Document(
+    "pytorch-vs-tensorflow",
+    "PyTorch vs TensorFlow",
+    "How do PyTorch and TensorFlow compare?",
+    (
+        Section(
+            "execution",
+            "Execution",
+            ("eager or graph mode", "does it run eagerly or build a graph", "graph execution"),
+            (),
+            "PyTorch runs eagerly. Old TF 1.x built a static graph first.",
+        ),
+        Section(
+            "tooling",
+            "Tooling",
+            ("which has better tools",),
+            (),
+            "Both ship profilers and notebooks support. " * 12
+            + "Torch users often log to TensorBoard too.",
+        ),
+    ),
+    ("pytorch", "tensorflow"),
+)
+
+
+def test_a_document_s_own_short_names_for_its_frameworks_name_them() -> None:
+    matcher = Matcher(KnowledgeBase((FLASK, TORCH)))
+    for question in ("is tf eager or graph?", "does torch do eager or graph mode"):
+        assert matcher.weigh(question)[0] == {1}, question
+        assert answer_of(matcher, question) == "pytorch-vs-tensorflow/execution", question
+    # Nothing is guessed: the Flask document never says "fl", so "fl" names nothing.
+    assert matcher.weigh("is fl easy")[0] is None
+
+
+def test_an_answer_s_later_detail_counts_a_little_for_a_named_framework(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    matcher = Matcher(KnowledgeBase((TORCH,)))
+    assert TORCH.sections[1].answer.index("TensorBoard") > 400  # past the answer's opening
+    scores = {}
+    for credit in (0.0, matching.ANSWER_TAIL_CREDIT):
+        monkeypatch.setattr(matching, "ANSWER_TAIL_CREDIT", credit)
+        for question in ("pytorch tooling with tensorboard", "tooling with tensorboard"):
+            best = matcher.rank(question)[0]
+            assert best.section.id == "tooling"
+            scores[question, credit] = best.score
+    named, unnamed = "pytorch tooling with tensorboard", "tooling with tensorboard"
+    assert scores[named, matching.ANSWER_TAIL_CREDIT] > scores[named, 0.0]
+    # Without a framework named, the detail is not enough to go on.
+    assert scores[unnamed, matching.ANSWER_TAIL_CREDIT] == scores[unnamed, 0.0]
