@@ -253,7 +253,7 @@ _ALWAYS_SAID = frozenset(("what", "which", "how", "why", "when", "where"))
 
 # Words of a section id that say its kind, beside the kind's own name.
 _KIND_WORDS = {
-    "overview": "overview intro introduction about",
+    "overview": "overview intro introduction about what",
     "philosophy": "philosophy principles",
     "learning-curve": "learning learn learnability beginners",
     "summary": "summary verdict choose choosing choice conclusion recommendation which",
