@@ -43,7 +43,7 @@ TIE_MARGIN = 2.0
 SURE_SCORE = 80.0
 # A question naming no framework that fits sections of two documents nearly as well did not
 # say which comparison it means.
-OTHER_DOCUMENT_MARGIN = 10.0
+OTHER_DOCUMENT_MARGIN = 5.0
 # How many sections survive the cheap vocabulary score to have their examples compared.
 RERANK_SECTIONS = 24
 # A word used in at most this many example phrasings is not a topic of the knowledge.

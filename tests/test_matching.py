@@ -306,7 +306,7 @@ def test_a_question_naming_no_framework_fitting_two_documents_closely_is_not_ans
     question = "which is easier for a beginner to learn"
     first, second = matcher.rank(question, limit=2)
     assert {first.document.id, second.document.id} == {"flask-vs-django", "react-vs-vue"}
-    assert 2 <= first.score - second.score < 10  # past the tie margin, yet close
+    assert 2 <= first.score - second.score < 5  # past the tie margin, yet close
     match = matcher.match(question)
     assert match.answer is None and len(match.suggestions) == 2
     # Naming a framework says which: it is answered.
