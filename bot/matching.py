@@ -138,7 +138,7 @@ class Matcher:
         self._answer_credit: list[float] = []
         self._tail_bags: list[frozenset[str]] = []
         for doc_index, document in enumerate(knowledge.documents):
-            used: set[str] | None = None  # the document's words, read when needed
+            used: tuple[set[str], set[str]] | None = None  # the document's words, when needed
             for name in document.frameworks:
                 words = normalize(name).split()
                 for word in words:
@@ -560,42 +560,37 @@ class Matcher:
 
 _NOTHING: frozenset[str] = frozenset()
 _WORD = re.compile(r"[a-z0-9]+")
+_CAPITALS = re.compile(r"\b[A-Z]{2,3}\b")
+_CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]*)+\b")
 
 
-def _words_of(document: Document) -> set[str]:
-    """The words of the document's own text, roughly: enough to find the short names it uses
-    (a regular expression over the whole text, far quicker than normalizing it again)."""
+def _words_of(document: Document) -> tuple[set[str], set[str]]:
+    """The words of the document's own text, roughly, and the initials it writes for a name
+    it spells in CamelCase ("TF" where it writes "TensorFlow"): enough to find the short
+    names it uses. Regular expressions over the whole text are far quicker than normalizing
+    it again."""
     texts = [document.title, document.summary or ""]
     for section in document.sections:
         texts.extend((section.title, section.answer, *section.questions, *section.keywords))
-    return set(_WORD.findall(" ".join(texts).casefold()))
+    text = " ".join(texts)
+    written = set(_CAPITALS.findall(text))
+    initials = set()
+    for spelling in set(_CAMEL_CASE.findall(text)):
+        capitals = "".join(c for c in spelling if c.isupper())
+        if capitals in written:
+            initials.add(capitals.casefold() + ":" + spelling.casefold())
+    return set(_WORD.findall(text.casefold())), initials
 
 
-def _short_names(name: str, used: set[str]) -> set[str]:
-    """What the document itself (``used``: its words) calls the framework for short:
-    "torch" for pytorch, "tf" for tensorflow. Only words its own text uses: nothing is
-    guessed."""
-    if len(name) < 5:
-        return set()
-    candidates = set()
-    if name.startswith("py") and len(name) >= 6:
-        candidates.add(name[2:])
-    for word in used:
-        if (
-            2 <= len(word) <= 3
-            and word[0] == name[0]
-            and _in_order(word, name)
-            and word not in STOPWORDS
-            and not is_english(word)
-        ):
-            candidates.add(word)
-    return candidates & used
-
-
-def _in_order(letters: str, word: str) -> bool:
-    """Whether ``letters`` appear in ``word`` in that order ("tf" in "tensorflow")."""
-    rest = iter(word)
-    return all(letter in rest for letter in letters)
+def _short_names(name: str, used: tuple[set[str], set[str]]) -> set[str]:
+    """What the document itself calls the framework for short: "torch" for pytorch, "tf" for
+    tensorflow where it writes "TF" beside "TensorFlow". Only names its own text uses:
+    nothing is guessed ("go" is not Godot, "UI" is not Unity)."""
+    words, initials = used
+    short = {entry.split(":")[0] for entry in initials if entry.endswith(f":{name}")}
+    if name.startswith("py") and len(name) >= 6 and name[2:] in words:
+        short.add(name[2:])  # "torch" for pytorch
+    return {word for word in short if word not in STOPWORDS}
 
 
 def _best_of(first: list[Candidate], second: list[Candidate], limit: int) -> list[Candidate]:

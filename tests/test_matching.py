@@ -351,8 +351,19 @@ def test_a_document_s_own_short_names_for_its_frameworks_name_them() -> None:
     for question in ("is tf eager or graph?", "does torch do eager or graph mode"):
         assert matcher.weigh(question)[0] == {1}, question
         assert answer_of(matcher, question) == "pytorch-vs-tensorflow/execution", question
-    # Nothing is guessed: the Flask document never says "fl", so "fl" names nothing.
+    # Nothing is guessed: the Flask document never says "fl", so "fl" names nothing; nor is
+    # a word merely made of the name's letters a name ("go" and "UI" for Godot and Unity).
     assert matcher.weigh("is fl easy")[0] is None
+    engines = Document(
+        "unity-vs-godot",
+        "Unity vs Godot",
+        "?",
+        (section("ui", "which has the better UI tools", "where do I go to learn it"),),
+        ("unity", "godot"),
+    )
+    engine_matcher = Matcher(KnowledgeBase((FLASK, engines)))
+    assert engine_matcher.weigh("where do i go")[0] is None
+    assert engine_matcher.weigh("UI tools?")[0] is None
 
 
 def test_an_answer_s_later_detail_counts_a_little_for_a_named_framework(
