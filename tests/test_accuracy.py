@@ -91,6 +91,10 @@ def test_hold_out_questions_for_a_sparse_document_nobody_tuned_for() -> None:
         ("holdout8/pytorch-vs-tensorflow.tsv", ("knowledge-holdout8",), 0.58, 0.05),
         ("holdout9/flask-vs-django.tsv", (), 0.86, 0.02),
         ("holdout9/flutter-vs-react-native.tsv", ("knowledge-holdout9",), 0.60, 0.12),
+        ("holdout10/flask-vs-django.tsv", (), 0.84, 0.04),
+        ("holdout10/express-vs-fastify.tsv", ("knowledge-holdout10",), 0.72, 0.05),
+        ("holdout11/flask-vs-django.tsv", (), 0.85, 0.02),
+        ("holdout11/unity-vs-godot.tsv", ("knowledge-holdout11",), 0.68, 0.25),
     ],
 )
 def test_blind_hold_out_sets(
@@ -140,3 +144,8 @@ HOLD_OUT_WRONG_CEILING = 0.03
 #   TensorFlow (6-8 examples a section) 62.0% / 2.5% (61.0% / 2.5%); Flask 88.7% / 0.0%
 #   (88.0% / 0.0%), Flutter vs React Native (6-7 examples a section) 63.0% / 10.0% (63.0% /
 #   7.5%).
+# - holdout10 and holdout11, untouched, measured later that day after the changes sets 8 and
+#   9 prompted (at the day's start in brackets): Flask 86.7% / 2.0% (85.3% / 2.0%), Express
+#   vs Fastify 75.0% / 2.5% (70.0% / 5.0%); Flask 87.3% / 0.0% (86.0% / 0.0%), Unity vs
+#   Godot 71.0% / 22.5% (70.0% / 22.5%): game-making words ("jump", "camera", "bullet") are
+#   everyday English, so how-to questions about them were taken for chat around "godot".
