@@ -32,7 +32,7 @@ from rapidfuzz.distance import OSA
 from bot.knowledge import Document, KnowledgeBase, Section
 from bot.lexicon import is_english, is_technical
 from bot.section_kinds import generic_phrasings
-from bot.text import STOPWORDS, SYNONYMS, asked_sentences, normalize, term
+from bot.text import STOPWORDS, SYNONYMS, asked_sentences, asks_how_to, normalize, term
 
 DEFAULT_ANSWER_THRESHOLD = 55.0
 DEFAULT_SUGGEST_THRESHOLD = 30.0
@@ -78,6 +78,7 @@ OTHER_FRAMEWORK_FACTOR = 0.7
 CORRECTIONS_KEPT = 20_000
 # A section with at least this many example phrasings gets an index of them.
 INDEXED_EXAMPLES = 16
+
 # Share of the score from the closest example phrasing; the rest from the whole section.
 EXAMPLE_SHARE = 0.4
 
@@ -299,9 +300,11 @@ class Matcher:
         A term none of those documents uses counts against every section: heavily when it
         names a programming subject or no dictionary knows it, lightly when it is chat.
         """
-        return self._weigh(self._query(question))
+        return self._weigh(self._query(question), asks_how_to(question))
 
-    def _weigh(self, written: dict[str, str]) -> tuple[set[int] | None, dict[str, float]]:
+    def _weigh(
+        self, written: dict[str, str], how_to: bool = False
+    ) -> tuple[set[int] | None, dict[str, float]]:
         """``weigh`` for terms already read from a question (``_query``)."""
         named = [t for t in written if t in self._frameworks]
         documents = self._documents_named(named)
@@ -309,7 +312,7 @@ class Matcher:
         weights = {
             t: self._known_weight_of(t, word, bool(named))
             if t in vocabulary
-            else self._unknown_weight_of(word, bool(named))
+            else self._unknown_weight_of(word, bool(named) and not how_to)
             for t, word in written.items()
         }
         return documents, weights
@@ -387,7 +390,8 @@ class Matcher:
         the bot cannot see.
         """
         written = self._query(question)
-        documents, weights = self._weigh(written)
+        how_to = asks_how_to(question)
+        documents, weights = self._weigh(written, how_to)
         if require_framework and documents is None:
             return Match(question, None, 0.0, ())
         ranked = self._rank(documents, weights, MAX_SUGGESTIONS + 1)
@@ -398,7 +402,7 @@ class Matcher:
             asked_written = self._query(asked)
             if not any(t in self._frameworks for t in asked_written):
                 asked_written.update((t, w) for t, w in written.items() if t in self._frameworks)
-            part = self._weigh(asked_written)[1]
+            part = self._weigh(asked_written, how_to)[1]
             # "is that right?" says nothing alone: the rest of the message has the subject.
             if any(w > self._chat_weight for t, w in part.items() if t not in self._frameworks):
                 alone = self._rank(documents, part, MAX_SUGGESTIONS + 1)

@@ -382,3 +382,24 @@ def test_an_answer_s_later_detail_counts_a_little_for_a_named_framework(
     assert scores[named, matching.ANSWER_TAIL_CREDIT] > scores[named, 0.0]
     # Without a framework named, the detail is not enough to go on.
     assert scores[unnamed, matching.ANSWER_TAIL_CREDIT] == scores[unnamed, 0.0]
+
+
+def test_the_everyday_words_of_a_how_to_question_are_its_subject() -> None:
+    engines = Document(
+        "unity-vs-godot",
+        "Unity vs Godot",
+        "How do Unity and Godot compare?",
+        (
+            section("3d-graphics", "which makes better 3d graphics", "how do they compare for 3d"),
+            section("licensing", "is godot free", "how much does unity cost"),
+        ),
+        ("unity", "godot"),
+    )
+    matcher = Matcher(KnowledgeBase((engines,)))
+    # "double" and "jump" are everyday English, yet they are what this asks about.
+    assert matcher.match("how do I make a double jump in godot").answer is None
+    assert matcher.match("how to make the camera follow the player in unity").answer is None
+    # Around a question that is not a how-to, everyday words are still chat.
+    assert answer_of(matcher, "my buddy keeps raving about godot, is it free?") == (
+        "unity-vs-godot/licensing"
+    )
