@@ -6,7 +6,11 @@ How a question is scored, in short:
    compared with every word it does use (rapidfuzz ``process.extractOne``), so "flaks" and
    "philosphy" become "flask" and "philosophy"; a word that stays unknown counts *against*
    every section, which is what makes "how do I serve static files with flask" abstain.
-2. A question that names frameworks is only compared with the documents about them.
+   Everyday English around a framework name is taken for chat, except in a how-to question
+   ("how do I make a double jump in godot"), where it is the subject.
+2. A question that names frameworks is only compared with the documents about them: by
+   name, by initials of a name of several words ("RN"), or by the short names the document
+   itself uses ("torch", "TF").
 3. An inverted index narrows the sections to those that share a selective term; each
    candidate is scored by how much of the question (weighted by rarity) its vocabulary
    explains, and by its closest example phrasing (its own, and the everyday phrasings of
@@ -67,8 +71,8 @@ ANSWER_CREDIT = 0.5
 SPARSE_ANSWER_CREDIT = 0.3
 SPARSE_EXAMPLES = 30
 # An answer's opening says what the section is about; words only its later detail uses
-# ("splash screen" in a note on native modules) count a little, and only for a question that
-# names a framework: a near-miss about one of them would otherwise find its own words there.
+# ("tensorboard" deep in a note on tooling) count a little, and only for a question that names
+# a framework: without one, a question's stray words would find some answer's detail.
 ANSWER_LEAD_CHARS = 400
 ANSWER_TAIL_CREDIT = 0.2
 # A section about another framework of its document than the one a question names keeps

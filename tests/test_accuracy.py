@@ -87,14 +87,14 @@ def test_hold_out_questions_for_a_sparse_document_nobody_tuned_for() -> None:
         ("holdout6/spring-boot-vs-quarkus.tsv", ("knowledge-holdout6",), 0.62, 0.05),
         ("holdout7/flask-vs-django.tsv", (), 0.88, 0.02),
         ("holdout7/laravel-vs-symfony.tsv", ("knowledge-holdout7",), 0.73, 0.05),
-        ("holdout8/flask-vs-django.tsv", (), 0.84, 0.04),
-        ("holdout8/pytorch-vs-tensorflow.tsv", ("knowledge-holdout8",), 0.58, 0.05),
-        ("holdout9/flask-vs-django.tsv", (), 0.86, 0.02),
-        ("holdout9/flutter-vs-react-native.tsv", ("knowledge-holdout9",), 0.60, 0.12),
-        ("holdout10/flask-vs-django.tsv", (), 0.84, 0.04),
-        ("holdout10/express-vs-fastify.tsv", ("knowledge-holdout10",), 0.72, 0.05),
+        ("holdout8/flask-vs-django.tsv", (), 0.86, 0.02),
+        ("holdout8/pytorch-vs-tensorflow.tsv", ("knowledge-holdout8",), 0.64, 0.03),
+        ("holdout9/flask-vs-django.tsv", (), 0.87, 0.02),
+        ("holdout9/flutter-vs-react-native.tsv", ("knowledge-holdout9",), 0.65, 0.03),
+        ("holdout10/flask-vs-django.tsv", (), 0.85, 0.02),
+        ("holdout10/express-vs-fastify.tsv", ("knowledge-holdout10",), 0.70, 0.05),
         ("holdout11/flask-vs-django.tsv", (), 0.85, 0.02),
-        ("holdout11/unity-vs-godot.tsv", ("knowledge-holdout11",), 0.68, 0.25),
+        ("holdout11/unity-vs-godot.tsv", ("knowledge-holdout11",), 0.76, 0.05),
     ],
 )
 def test_blind_hold_out_sets(
@@ -149,3 +149,5 @@ HOLD_OUT_WRONG_CEILING = 0.03
 #   vs Fastify 75.0% / 2.5% (70.0% / 5.0%); Flask 87.3% / 0.0% (86.0% / 0.0%), Unity vs
 #   Godot 71.0% / 22.5% (70.0% / 22.5%): game-making words ("jump", "camera", "bullet") are
 #   everyday English, so how-to questions about them were taken for chat around "godot".
+#   All looked at since; the floors above are a little under each set's figure at the end of
+#   that day (`python -m benchmarks.accuracy --questions ... --knowledge ...`).
