@@ -3,6 +3,8 @@ document: a maintainer's few examples still catch the common ways of asking."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from bot.knowledge import Document, KnowledgeBase, Section
 from bot.matching import Matcher
 from bot.section_kinds import generic_phrasings, kind_of
@@ -12,6 +14,15 @@ def section(section_id: str, *questions: str, answer: str = "") -> Section:
     return Section(
         section_id, section_id.replace("-", " ").title(), questions, (), answer or section_id
     )
+
+
+def answers(matcher: Matcher, questions: Iterable[str]) -> dict[str, str | None]:
+    """The section id each question gets, or None."""
+    got: dict[str, str | None] = {}
+    for question in questions:
+        match = matcher.match(question)
+        got[question] = match.answer.section.id if match.answer else None
+    return got
 
 
 # One example a section, as a hurried maintainer might write a new document.
@@ -81,11 +92,7 @@ def test_a_sparse_document_answers_everyday_phrasings() -> None:
         "give me an intro to nest.js": "nestjs-overview",
         "never heard of express, what is it": "express-overview",
     }
-    got = {}
-    for question in expected:
-        match = matcher.match(question)
-        got[question] = match.answer.section.id if match.answer else None
-    assert got == expected
+    assert answers(matcher, expected) == expected
 
 
 def test_kinds_beyond_the_first_ones_borrow_too() -> None:
@@ -107,11 +114,7 @@ def test_kinds_beyond_the_first_ones_borrow_too() -> None:
         "is express still in demand": "jobs-and-adoption",
         "where can i host a nestjs app": "deployment",
     }
-    got = {}
-    for question in expected:
-        match = matcher.match(question)
-        got[question] = match.answer.section.id if match.answer else None
-    assert got == expected
+    assert answers(matcher, expected) == expected
     # Without a section of its kind, the same everyday phrasing finds nothing.
     assert Matcher(KnowledgeBase((SPARSE,))).match("where can i host a nestjs app").answer is None
 
