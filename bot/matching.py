@@ -82,7 +82,6 @@ OTHER_FRAMEWORK_FACTOR = 0.7
 CORRECTIONS_KEPT = 20_000
 # A section with at least this many example phrasings gets an index of them.
 INDEXED_EXAMPLES = 16
-
 # Share of the score from the closest example phrasing; the rest from the whole section.
 EXAMPLE_SHARE = 0.4
 
@@ -143,7 +142,7 @@ class Matcher:
         self._answer_credit: list[float] = []
         self._tail_bags: list[frozenset[str]] = []
         for doc_index, document in enumerate(knowledge.documents):
-            used: tuple[set[str], set[str]] | None = None  # the document's words, when needed
+            used: tuple[set[str], set[tuple[str, str]]] | None = None  # read when needed
             for name in document.frameworks:
                 words = normalize(name).split()
                 for word in words:
@@ -572,11 +571,11 @@ _CAPITALS = re.compile(r"\b[A-Z]{2,3}\b")
 _CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]*)+\b")
 
 
-def _words_of(document: Document) -> tuple[set[str], set[str]]:
-    """The words of the document's own text, roughly, and the initials it writes for a name
-    it spells in CamelCase ("TF" where it writes "TensorFlow"): enough to find the short
-    names it uses. Regular expressions over the whole text are far quicker than normalizing
-    it again."""
+def _words_of(document: Document) -> tuple[set[str], set[tuple[str, str]]]:
+    """The words of the document's own text, roughly, and the initials it writes for names
+    it spells in CamelCase (("tf", "tensorflow") where it writes "TF" and "TensorFlow"):
+    enough to find the short names it uses. Regular expressions over the whole text are far
+    quicker than normalizing it again."""
     texts = [document.title, document.summary or ""]
     for section in document.sections:
         texts.extend((section.title, section.answer, *section.questions, *section.keywords))
@@ -586,19 +585,19 @@ def _words_of(document: Document) -> tuple[set[str], set[str]]:
     for spelling in set(_CAMEL_CASE.findall(text)):
         capitals = "".join(c for c in spelling if c.isupper())
         if capitals in written:
-            initials.add(capitals.casefold() + ":" + spelling.casefold())
+            initials.add((capitals.casefold(), spelling.casefold()))
     return set(_WORD.findall(text.casefold())), initials
 
 
-def _short_names(name: str, used: tuple[set[str], set[str]]) -> set[str]:
+def _short_names(name: str, used: tuple[set[str], set[tuple[str, str]]]) -> set[str]:
     """What the document itself calls the framework for short: "torch" for pytorch, "tf" for
     tensorflow where it writes "TF" beside "TensorFlow". Only names its own text uses:
     nothing is guessed ("go" is not Godot, "UI" is not Unity)."""
     words, initials = used
-    short = {entry.split(":")[0] for entry in initials if entry.endswith(f":{name}")}
+    short = {letters for letters, spelled in initials if spelled == name}
     if name.startswith("py") and len(name) >= 6 and name[2:] in words:
         short.add(name[2:])  # "torch" for pytorch
-    return {word for word in short if word not in STOPWORDS}
+    return short - STOPWORDS
 
 
 def _best_of(first: list[Candidate], second: list[Candidate], limit: int) -> list[Candidate]:

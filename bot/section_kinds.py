@@ -274,6 +274,7 @@ _KIND_WORDS = {
     "maturity": "maturity stability lts releases",
 }
 _KINDS = {word: kind for kind, words in _KIND_WORDS.items() for word in words.split()}
+_OVERVIEW_WORDS = frozenset(_KIND_WORDS["overview"].split()) - {"what"}
 
 
 def kind_of(document: Document, section: Section) -> tuple[tuple[str, ...], str | None]:
@@ -283,6 +284,8 @@ def kind_of(document: Document, section: Section) -> tuple[tuple[str, ...], str 
     parts = section.id.split("-")
     about = [names[p] for p in parts if p in names]
     kinds = tuple(dict.fromkeys(_KINDS[p] for p in parts if p in _KINDS))
+    if len(kinds) > 1 and "overview" in kinds and not _OVERVIEW_WORDS.intersection(parts):
+        kinds = tuple(k for k in kinds if k != "overview")  # "what-to-choose" is a summary
     # A per-framework kind whose id names no framework, or both, is about each in turn.
     per_framework = any(kind in _PER_FRAMEWORK for kind in kinds)
     return kinds, about[0] if len(about) == 1 and per_framework else None

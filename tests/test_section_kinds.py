@@ -62,6 +62,7 @@ def test_an_id_naming_two_kinds_borrows_the_phrasings_of_both() -> None:
     # An id asking "what" is an overview: of the framework it names, else of each in turn.
     assert kind_of(SPARSE, section("what-is-nestjs")) == (("overview",), "nestjs")
     assert kind_of(SPARSE, section("what-are-they")) == (("overview",), None)
+    assert kind_of(SPARSE, section("what-to-choose")) == (("summary",), None)
 
 
 def test_phrasings_name_the_section_s_framework_or_each_in_turn() -> None:
