@@ -273,13 +273,14 @@ class Matcher:
 
     def query_terms(self, question: str) -> list[str]:
         """The question's terms, misspellings of known words corrected."""
-        return list(self._query(question))
+        return list(self._query(normalize(question)))
 
-    def _query(self, question: str) -> dict[str, str]:
-        """Each term of the question, mapped to the word it was written as (or corrected to)."""
+    def _query(self, normalized: str) -> dict[str, str]:
+        """Each term of the (normalized) question, mapped to the word it was written as (or
+        corrected to)."""
         result: dict[str, str] = {}
         previous = ""
-        for word in normalize(question).split():
+        for word in normalized.split():
             alias = self._aliases.get(word)
             if (alias is None and word in STOPWORDS) or (
                 word == "js" and previous in self._frameworks
@@ -303,7 +304,8 @@ class Matcher:
         A term none of those documents uses counts against every section: heavily when it
         names a programming subject or no dictionary knows it, lightly when it is chat.
         """
-        return self._weigh(self._query(question), asks_how_to(question))
+        normalized = normalize(question)
+        return self._weigh(self._query(normalized), asks_how_to(normalized))
 
     def _weigh(
         self, written: dict[str, str], how_to: bool = False
@@ -392,8 +394,9 @@ class Matcher:
         for messages nobody asked the bot, where "which is faster?" continues a conversation
         the bot cannot see.
         """
-        written = self._query(question)
-        how_to = asks_how_to(question)
+        normalized = normalize(question)
+        written = self._query(normalized)
+        how_to = asks_how_to(normalized)
         documents, weights = self._weigh(written, how_to)
         if require_framework and documents is None:
             return Match(question, None, 0.0, ())
@@ -402,7 +405,7 @@ class Matcher:
             # "hello! a job posting wants django. what is it actually?": the sentence that
             # asks may be clearer alone (with the frameworks the message names, if it names
             # none itself).
-            asked_written = self._query(asked)
+            asked_written = self._query(normalize(asked))
             if not any(t in self._frameworks for t in asked_written):
                 asked_written.update((t, w) for t, w in written.items() if t in self._frameworks)
             part = self._weigh(asked_written, how_to)[1]

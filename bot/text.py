@@ -162,10 +162,10 @@ def asked_sentences(text: str) -> str | None:
 _HOW_TO = re.compile(r"\bhow (?:do|can|should|could) (?:i|we)\b|\bhow to\b")
 
 
-def asks_how_to(text: str) -> bool:
-    """Whether the question asks how to do something ("how do I save a file in godot"): the
-    everyday words of such a question are its subject, not chat around it."""
-    return _HOW_TO.search(normalize(text)) is not None
+def asks_how_to(normalized: str) -> bool:
+    """Whether the (normalized) question asks how to do something ("how do I save a file in
+    godot"): the everyday words of such a question are its subject, not chat around it."""
+    return _HOW_TO.search(normalized) is not None
 
 
 def normalize(text: str, limit: int | None = MAX_QUESTION_CHARS) -> str:
