@@ -8,11 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.config import Settings
+from bot.cooldowns import MAX_SECTION_SECONDS
 from bot.storage import GuildSettings
 
 # (lowest, highest) a server may choose; the same ranges as the environment settings.
 THRESHOLD_RANGE = (0.0, 100.0)
-COOLDOWN_RANGE = (0.0, 86_400.0)
+COOLDOWN_RANGE = (0.0, MAX_SECTION_SECONDS)
 
 
 @dataclass(frozen=True, slots=True)
