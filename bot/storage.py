@@ -24,6 +24,8 @@ from typing import Any
 
 import aiosqlite
 
+from bot.report import QUESTIONS_SQL, SECTION_VOTES_SQL
+
 log = logging.getLogger(__name__)
 
 DAY_SECONDS = 86_400.0
@@ -183,6 +185,18 @@ def _channels(text: str | None) -> frozenset[int] | None:
     return frozenset(int(part) for part in text.split(",") if part.strip())
 
 
+def _guild_settings_of(row: Sequence[Any]) -> GuildSettings:
+    """A ``guild_settings`` row's columns after ``guild_id``, in table order."""
+    answer_threshold, passive_threshold, cooldown_seconds, channels, logging_enabled = row
+    return GuildSettings(
+        answer_threshold=answer_threshold,
+        passive_threshold=passive_threshold,
+        cooldown_seconds=cooldown_seconds,
+        passive_channels=_channels(channels),
+        logging_enabled=None if logging_enabled is None else bool(logging_enabled),
+    )
+
+
 class Storage:
     """The bot's database. ``await open()`` first; every method is safe to call after a fault."""
 
@@ -311,16 +325,7 @@ class Storage:
             "SELECT guild_id, answer_threshold, passive_threshold, cooldown_seconds, "
             "passive_channels, logging_enabled FROM guild_settings",
         )
-        return {
-            row[0]: GuildSettings(
-                answer_threshold=row[1],
-                passive_threshold=row[2],
-                cooldown_seconds=row[3],
-                passive_channels=_channels(row[4]),
-                logging_enabled=None if row[5] is None else bool(row[5]),
-            )
-            for row in rows
-        }
+        return {row[0]: _guild_settings_of(row[1:]) for row in rows}
 
     async def guild_settings(self, guild_id: int) -> GuildSettings:
         rows = await self._read(
@@ -329,16 +334,7 @@ class Storage:
             "logging_enabled FROM guild_settings WHERE guild_id = ?",
             (guild_id,),
         )
-        if not rows:
-            return GuildSettings()
-        row = rows[0]
-        return GuildSettings(
-            answer_threshold=row[0],
-            passive_threshold=row[1],
-            cooldown_seconds=row[2],
-            passive_channels=_channels(row[3]),
-            logging_enabled=None if row[4] is None else bool(row[4]),
-        )
+        return _guild_settings_of(rows[0]) if rows else GuildSettings()
 
     async def set_guild_settings(self, guild_id: int, settings: GuildSettings) -> bool:
         logging_enabled = (
@@ -540,16 +536,6 @@ class Storage:
     async def section_votes_since(self, since: float) -> list[SectionVotes]:
         rows = await self._read("read votes", SECTION_VOTES_SQL, (since,))
         return [SectionVotes(*row) for row in rows]
-
-
-SECTION_VOTES_SQL = (
-    "SELECT document, section, SUM(value > 0), SUM(value < 0) FROM votes "
-    "WHERE voted_at >= ? GROUP BY document, section ORDER BY document, section"
-)
-QUESTIONS_SQL = (
-    "SELECT question, kind, guild_id, asked_at, document, section FROM unanswered "
-    "WHERE asked_at >= ? ORDER BY asked_at"
-)
 
 
 _OPEN: weakref.WeakSet[Storage] = weakref.WeakSet()
