@@ -91,9 +91,9 @@ TECHNICAL_WORDS = frozenset(
     repository repositories transition transitions
     cloud batch jar war jvm jdk maven gradle bean beans annotation annotations kafka rabbitmq
     k8s tomcat jetty wildfly composer cargo crate crates gem gems bundler nuget
-    const var let def func fn lambda null nil undefined none enum struct interface interfaces
+    const var let def func fn null nil undefined none enum struct interface interfaces
     publish publishing published store stores purchase purchases subscription subscriptions
-    notification push offline sync syncing
+    push offline syncing
     """.split()
 )
 
