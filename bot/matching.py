@@ -36,7 +36,15 @@ from rapidfuzz.distance import OSA
 from bot.knowledge import Document, KnowledgeBase, Section
 from bot.lexicon import is_english, is_technical
 from bot.section_kinds import generic_phrasings
-from bot.text import STOPWORDS, SYNONYMS, asked_sentences, asks_how_to, normalize, term
+from bot.text import (
+    STOPWORDS,
+    SYNONYMS,
+    asked_sentences,
+    asks_how_to,
+    normalize,
+    refers_to_pair,
+    term,
+)
 
 DEFAULT_ANSWER_THRESHOLD = 55.0
 DEFAULT_SUGGEST_THRESHOLD = 30.0
@@ -55,6 +63,9 @@ RARE_USES = 1
 # A word the knowledge never uses weighs this many times its rarest word: it is most likely
 # the subject of a question the knowledge does not answer.
 UNKNOWN_WEIGHT = 2.0
+# A word only the answers use is known but was not foreseen as a way of asking: it weighs less
+# than a word the knowledge never uses, and more than most of its example words.
+ANSWER_WORD_WEIGHT = 1.75
 # An unknown word that is everyday English and no programming term ("uni", "weekend") is
 # most likely chat around the question: it weighs this many times the rarest word.
 CHAT_WEIGHT = 0.1
@@ -114,6 +125,14 @@ class _Example(NamedTuple):
 
     terms: tuple[str, ...]  # a tuple: 10,000 sections hold 50,000 of these, sets cost 3x more
     weight: float
+
+
+class _Vocabulary(NamedTuple):
+    """The terms some documents use: in example phrasings (framework names included), and
+    only in answers."""
+
+    examples: frozenset[str]
+    answers: frozenset[str]
 
 
 class Matcher:
@@ -194,9 +213,8 @@ class Matcher:
                     ANSWER_CREDIT + SPARSE_ANSWER_CREDIT * max(0.0, 1 - given / SPARSE_EXAMPLES)
                 )
         vocabulary = frozenset().union(*self._bags) | set(self._frameworks)
-        self._document_vocabulary: dict[frozenset[int], frozenset[str]] = {
-            frozenset(range(len(knowledge.documents))): vocabulary
-        }
+        self._document_vocabulary: dict[frozenset[int], _Vocabulary] = {}
+        self._vocabulary_of(None)  # the one unnamed questions use, ready before the first
         # Misspelt everyday synonyms ("dificult") should still find the term they fold onto.
         for word, canon in SYNONYMS.items():
             if term(canon) in vocabulary:
@@ -225,6 +243,7 @@ class Matcher:
         self._idf = {t: math.log(1 + count / example_df[t]) for t in self._postings}
         self._rare = frozenset(t for t, n in example_df.items() if n <= RARE_USES)
         self._unknown_weight = math.log(1 + count) * UNKNOWN_WEIGHT
+        self._answer_word_weight = math.log(1 + count) * ANSWER_WORD_WEIGHT
         self._chat_weight = math.log(1 + count) * CHAT_WEIGHT
         self._framework_weight = math.log(1 + count) * FRAMEWORK_WEIGHT
         self._examples = [
@@ -305,19 +324,23 @@ class Matcher:
         names a programming subject or no dictionary knows it, lightly when it is chat.
         """
         normalized = normalize(question)
-        return self._weigh(self._query(normalized), asks_how_to(normalized))
+        return self._weigh(
+            self._query(normalized), asks_how_to(normalized), refers_to_pair(normalized)
+        )
 
     def _weigh(
-        self, written: dict[str, str], how_to: bool = False
+        self, written: dict[str, str], how_to: bool = False, pair: bool = False
     ) -> tuple[set[int] | None, dict[str, float]]:
         """``weigh`` for terms already read from a question (``_query``)."""
         named = [t for t in written if t in self._frameworks]
         documents = self._documents_named(named)
         vocabulary = self._vocabulary_of(documents)
+        # "is one of them objectively better": a question about "the two" names them too.
+        about_pair = bool(named) or pair
         weights = {
-            t: self._known_weight_of(t, word, bool(named))
-            if t in vocabulary
-            else self._unknown_weight_of(word, bool(named) and not how_to)
+            t: self._known_weight_of(t, word, about_pair)
+            if t in vocabulary.examples
+            else self._unknown_weight_of(word, about_pair and not how_to, t in vocabulary.answers)
             for t, word in written.items()
         }
         return documents, weights
@@ -329,15 +352,16 @@ class Matcher:
             return min(self._chat_weight, self._weight(t))
         return self._weight(t)
 
-    def _unknown_weight_of(self, word: str, named: bool) -> float:
-        """How much a word the knowledge does not use counts against every section.
+    def _unknown_weight_of(self, word: str, named: bool, answered: bool) -> float:
+        """How much a word no example phrasing uses counts against every section (less when
+        an answer uses it).
 
         Everyday words are taken for chat only around a question that names a framework:
         without one, "should i use tabs or spaces" is all chat and no question for us.
         """
         if named and is_english(word) and not is_technical(word):
             return self._chat_weight
-        return self._unknown_weight
+        return self._answer_word_weight if answered else self._unknown_weight
 
     def _correct(self, word: str) -> str | None:
         """The known word (or term) closest to a misspelled ``word``, if one is close; ""
@@ -397,7 +421,8 @@ class Matcher:
         normalized = normalize(question)
         written = self._query(normalized)
         how_to = asks_how_to(normalized)
-        documents, weights = self._weigh(written, how_to)
+        pair = refers_to_pair(normalized)
+        documents, weights = self._weigh(written, how_to, pair)
         if require_framework and documents is None:
             return Match(question, None, 0.0, ())
         ranked = self._rank(documents, weights, MAX_SUGGESTIONS + 1)
@@ -408,7 +433,7 @@ class Matcher:
             asked_written = self._query(normalize(asked))
             if not any(t in self._frameworks for t in asked_written):
                 asked_written.update((t, w) for t, w in written.items() if t in self._frameworks)
-            part = self._weigh(asked_written, how_to)[1]
+            part = self._weigh(asked_written, how_to, pair)[1]
             # "is that right?" says nothing alone: the rest of the message has the subject.
             if any(w > self._chat_weight for t, w in part.items() if t not in self._frameworks):
                 alone = self._rank(documents, part, MAX_SUGGESTIONS + 1)
@@ -548,12 +573,17 @@ class Matcher:
                 words[-1] = self._sorted_words[start]
         return self.rank(" ".join(words), limit=limit)
 
-    def _vocabulary_of(self, documents: set[int] | None) -> frozenset[str]:
-        """The terms the given documents (all when None) use, framework names included."""
+    def _vocabulary_of(self, documents: set[int] | None) -> _Vocabulary:
+        """The terms the given documents (all when None) use."""
         key = frozenset(range(len(self.knowledge.documents)) if documents is None else documents)
         if key not in self._document_vocabulary:
-            bags = [b for s, b in enumerate(self._bags) if self._section_docs[s] in key]
-            self._document_vocabulary[key] = frozenset().union(*bags) | set(self._frameworks)
+            sections = [s for s, d in enumerate(self._section_docs) if d in key]
+            examples = frozenset().union(*(self._bags[s] for s in sections))
+            answers = frozenset().union(
+                *(self._answer_bags[s] for s in sections), *(self._tail_bags[s] for s in sections)
+            )
+            examples |= self._frameworks.keys()
+            self._document_vocabulary[key] = _Vocabulary(examples, answers - examples)
         return self._document_vocabulary[key]
 
     def _documents_named(self, named: list[str]) -> set[int] | None:

@@ -67,6 +67,10 @@ STOPWORDS = frozenset(
     rn nah lil gonna wanna gotta ya yall u ur tho tbf afaik iirc fyi omg pm dm irl uni
     bc cuz coz bcuz shud shld shoud abt teh w wtf etc ish yrs either
     dev devs newb two three
+    other others another neither nor most mostly plus such once within through throughout
+    toward towards along around whenever while since until though although whether
+    nowadays anyway anyways else whatever somewhat fairly definitely certainly per via upon
+    among across beyond besides despite unless yet
     """.split()
 )
 
@@ -166,6 +170,18 @@ def asks_how_to(normalized: str) -> bool:
     """Whether the (normalized) question asks how to do something ("how do I save a file in
     godot"): the everyday words of such a question are its subject, not chat around it."""
     return _HOW_TO.search(normalized) is not None
+
+
+_PAIR = re.compile(
+    r"\b(?:the|these|those) (?:two|2)\b|\bboth\b|\bbetween (?:the|these|those|them)\b"
+    r"|\b(?:one|each|either|neither|which|any) of (?:them|these|those|the two)\b|\bthe other\b"
+)
+
+
+def refers_to_pair(normalized: str) -> bool:
+    """Whether the (normalized) question speaks of "the two", "both" or "one of them": in a
+    channel about a comparison, that names its frameworks as surely as their names do."""
+    return _PAIR.search(normalized) is not None
 
 
 def normalize(text: str, limit: int | None = MAX_QUESTION_CHARS) -> str:

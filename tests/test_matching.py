@@ -7,7 +7,7 @@ import pytest
 from bot import matching
 from bot.knowledge import Document, KnowledgeBase, Section
 from bot.matching import Matcher
-from bot.text import normalize, terms
+from bot.text import normalize, refers_to_pair, terms
 
 
 def section(section_id: str, *questions: str) -> Section:
@@ -88,6 +88,11 @@ def test_terms_drop_filler_and_fold_synonyms() -> None:
     # "total noob here" introduces the asker: the question is about what flask is.
     assert terms(normalize("total noob here, what is flask?")) == ["what", "flask"]
     assert terms(normalize("is flask ok for a noob")) == ["flask", "begin"]
+    # Words that only link others ("neither", "other", "nowadays") say nothing of the topic.
+    assert terms(normalize("neither of them is used much nowadays, other than at work")) == [
+        "used",
+        "work",
+    ]
 
 
 def test_exact_and_paraphrased_questions_are_answered(matcher: Matcher) -> None:
@@ -403,3 +408,44 @@ def test_the_everyday_words_of_a_how_to_question_are_its_subject() -> None:
     assert answer_of(matcher, "my buddy keeps raving about godot, is it free?") == (
         "unity-vs-godot/licensing"
     )
+
+
+def test_a_question_about_the_two_of_them_takes_everyday_words_for_chat() -> None:
+    for question in ("which of the two", "is one of them better", "both", "than the other"):
+        assert refers_to_pair(normalize(question)), question
+    assert not refers_to_pair(normalize("is flask better than django for two people"))
+    matcher = Matcher(KnowledgeBase((FLASK,)))
+    # "the two" and "one of them" are the frameworks the channel talks about: as around a
+    # name, everyday words ("objectively") are chat.
+    for question in (
+        "which of the two is objectively easier for beginners",
+        "is one of them objectively easier for beginners than the other",
+    ):
+        assert answer_of(matcher, question) == "flask-vs-django/learning-curve", question
+    # Without a name or "the two", an unforeseen word may be the subject of another question.
+    assert answer_of(matcher, "which is objectively easier for beginners") is None
+
+
+def test_a_word_only_an_answer_uses_weighs_less_than_one_nobody_uses() -> None:
+    flask = Document(
+        "flask-vs-django",
+        "Flask vs Django",
+        "?",
+        (
+            Section(
+                "flask-overview",
+                "Flask",
+                ("what is flask", "what is a micro framework"),
+                (),
+                "Flask is a micro framework built on Werkzeug and Jinja.",
+            ),
+            section("learning-curve", "is django hard to learn", "which is easier to learn"),
+        ),
+        ("flask", "django"),
+    )
+    matcher = Matcher(KnowledgeBase((flask,)))
+    weights = matcher.weigh("werkzeug or gunicorn")[1]
+    rarest = max(matcher.weigh("micro")[1].values())
+    assert rarest < weights["werkzeug"] < weights["gunicorn"]
+    assert weights["werkzeug"] == pytest.approx(rarest * matching.ANSWER_WORD_WEIGHT)
+    assert weights["gunicorn"] == pytest.approx(rarest * matching.UNKNOWN_WEIGHT)
