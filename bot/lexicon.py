@@ -94,6 +94,8 @@ TECHNICAL_WORDS = frozenset(
     const var let def func fn null nil undefined none enum struct interface interfaces
     publish publishing published store stores purchase purchases subscription subscriptions
     push offline syncing
+    address addresses port ports localhost ip ipv4 ipv6 bind binding listen listening
+    connection connections connect network networking firewall packet packets protocol
     """.split()
 )
 
