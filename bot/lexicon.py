@@ -101,6 +101,21 @@ TECHNICAL_WORDS = frozenset(
 )
 
 
+# Everyday words of chat that the dictionary leaves out: names of days, months and languages,
+# places people read, and chat spellings.
+CHAT_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday weekday weekdays
+    january february march april may june july august september october november december
+    english german french spanish portuguese italian dutch polish russian chinese japanese
+    korean hindi arabic turkish
+    reddit youtube twitter tiktok linkedin stackoverflow
+    alright coworker coworkers internship internships bootcamp bootcamps
+    hii hiii heyy heyyy helloo ppl sry bro bruh
+    """.split()
+)
+
+
 @cache
 def english_words() -> frozenset[str]:
     """The everyday English words, read once on first use."""
@@ -117,8 +132,13 @@ def is_technical(word: str) -> bool:
 def is_english(word: str) -> bool:
     """Whether ``word`` (normalized) is an everyday English word, inflected or not."""
     words = english_words()
-    if word in words:
+    if word in words or word in CHAT_WORDS:
         return True
+    # British spellings: "favour", "organised", "customisable".
+    for british, american in (("our", "or"), ("is", "iz"), ("ys", "yz")):
+        at = word.rfind(british, 1)
+        if at > 0 and word[:at] + american + word[at + len(british) :] in words:
+            return True
     return any(
         word.endswith(suffix) and word[: -len(suffix)] in words for suffix in ("s", "es", "ly")
     )
