@@ -29,19 +29,42 @@ _DISCORD_MARKUP = re.compile(
 _NON_WORD = re.compile(r"[\W_]+")
 _DOT_JS = re.compile(r"(?<=\w)\.js\b")
 _TLDR = re.compile(r"\btl\s*[;:/]?\s*dr\b")
-# "pick up" a framework is learning it, not choosing it.
-_PICK_UP = re.compile(r"\bpick(?:s|ed|ing)?\s+(?:it\s+|them\s+)?up\b")
-# "total noob here, what is flask?" introduces the asker; the question is the rest.
-_SELF_INTRO = re.compile(
-    r"\b(?:(?:total|complete|absolute|bit of a|kind of a|kinda a)\s+)?"
-    r"(?:noob|newb|newbie|beginner|novice|newcomer|new)\s+here\b"
+# Idioms rewritten before words are split, each tried only when its guard word is in the
+# text (most questions have none of them): (guard words, pattern, replacement).
+_IDIOMS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+    # "pick up" a framework is learning it, not choosing it.
+    (("pick",), re.compile(r"\bpick(?:s|ed|ing)?\s+(?:it\s+|them\s+)?up\b"), "learn"),
+    # "total noob here, what is flask?" introduces the asker; the question is the rest.
+    (
+        ("here",),
+        re.compile(
+            r"\b(?:(?:total|complete|absolute|bit of a|kind of a|kinda a)\s+)?"
+            r"(?:noob|newb|newbie|beginner|novice|newcomer|new)\s+here\b"
+        ),
+        " ",
+    ),
+    # "in simple terms" and "the short version" ask for a plain explanation; they are not
+    # about being simple or about versions.
+    (
+        ("terms", "english", "words", "language", "eli5", "five", "5", "version"),
+        re.compile(
+            r"\b(?:in\s+)?(?:simple|plain|laymans?|easy)\s+(?:terms|english|words|language)\b"
+            r"|\beli5\b|\blike\s+(?:im|i\s+am)\s+(?:five|5)\b"
+            r"|\b(?:short|quick|brief)\s+version\b"
+        ),
+        "plainly",
+    ),
+    # "which takes care of more for me" asks what a framework handles.
+    (("care",), re.compile(r"\b(?:take|takes|taking|took)\s+care\s+of\b"), "handle"),
+    # "in the end, which should I pick" asks for the overall verdict.
+    (("end",), re.compile(r"\b(?:in|at)\s+the\s+end(?:\s+of\s+the\s+day)?\b"), "overall"),
+    # "coming from rails, ..." tells where the asker comes from; the question is the rest.
+    (
+        ("from",),
+        re.compile(r"\b(?:coming|come|came)\s+from\s+(?:an?\s+)?\w+(?:\s+background)?\b"),
+        " ",
+    ),
 )
-# "in simple terms" asks for a plain explanation; it is not about being simple.
-_PLAINLY = re.compile(
-    r"\b(?:in\s+)?(?:simple|plain|laymans?|easy)\s+(?:terms|english|words|language)\b"
-    r"|\beli5\b|\blike\s+(?:im|i\s+am)\s+(?:five|5)\b"
-)
-_PLAINLY_WORDS = ("terms", "english", "words", "language", "eli5", "five", "5")
 
 # Function words and chat filler: they say nothing about which answer fits.
 STOPWORDS = frozenset(
@@ -197,12 +220,9 @@ def normalize(text: str, limit: int | None = MAX_QUESTION_CHARS) -> str:
     text = text.replace("'", "").replace("\u2019", "")
     text = _DOT_JS.sub("js", text)  # "vue.js" and "vuejs" are one word
     text = _TLDR.sub("tldr", text)
-    if "pick" in text:
-        text = _PICK_UP.sub("learn", text)
-    if "here" in text:
-        text = _SELF_INTRO.sub(" ", text)
-    if any(word in text for word in _PLAINLY_WORDS):
-        text = _PLAINLY.sub("plainly", text)
+    for guards, idiom, replacement in _IDIOMS:
+        if any(guard in text for guard in guards):
+            text = idiom.sub(replacement, text)
     text = _NON_WORD.sub(" ", text).strip()
     if limit is not None and len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0]
