@@ -88,7 +88,7 @@ STOPWORDS = frozenset(
     real talk sorry dumb stupid silly help helps maybe probably guess wait well yeah yes no
     still now currently already ever never whole lot lots bit much many
     rn nah lil gonna wanna gotta ya yall u ur tho tbf afaik iirc fyi omg pm dm irl uni
-    bc cuz coz bcuz shud shld shoud abt teh w wtf etc ish yrs either
+    bc cuz coz bcuz shud shld shoud abt teh w wtf etc ish yrs either sth smth ppl sry
     dev devs newb two three
     other others another neither nor most mostly plus such once within through throughout
     toward towards along around whenever while since until though although whether
@@ -121,6 +121,8 @@ _SYNONYM_GROUPS = {
     "authentication": "auth authenticate authenticating",
     "summary": "tldr recap summarize summarise",
     "trade": "tradeoff tradeoffs",
+    "fit": "fits suit suits suited",
+    "component": "components piece pieces",
 }
 SYNONYMS = {word: canon for canon, words in _SYNONYM_GROUPS.items() for word in words.split()}
 

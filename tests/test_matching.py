@@ -88,6 +88,16 @@ def test_terms_drop_filler_and_fold_synonyms() -> None:
     # "total noob here" introduces the asker: the question is about what flask is.
     assert terms(normalize("total noob here, what is flask?")) == ["what", "flask"]
     assert terms(normalize("is flask ok for a noob")) == ["flask", "begin"]
+    # Idioms ask what they mean, not what their words say.
+    assert terms(normalize("the short version of flask")) == ["plain", "flask"]
+    assert terms(normalize("which takes care of more")) == ["which", "handl", "more"]
+    assert terms(normalize("at the end of the day, which?")) == ["overall", "which"]
+    assert terms(normalize("in the end, which?")) == ["overall", "which"]
+    assert terms(normalize("coming from a rails background, is flask hard")) == ["flask", "hard"]
+    # "suits" is fits, a "piece" is a component; "sth" and "ppl" are shorthand filler.
+    assert terms(normalize("which suits me")) == terms(normalize("which fits me"))
+    assert terms(normalize("swap pieces")) == terms(normalize("swap components"))
+    assert terms(normalize("do ppl pick sth else")) == ["choos"]
     # Words that only link others ("neither", "other", "nowadays") say nothing of the topic.
     assert terms(normalize("neither of them is used much nowadays, other than at work")) == [
         "used",
