@@ -43,6 +43,16 @@ _IDIOMS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
         ),
         " ",
     ),
+    # "new to python web stuff, what is flask?" too.
+    (
+        ("new",),
+        re.compile(
+            r"\b(?:(?:i\s+am|im)\s+)?(?:(?:pretty|very|totally|completely|fairly|quite|super)\s+)?"
+            r"new\s+to\s+(?:(?:python|javascript|js|typescript|java|php|ruby|web|webdev|backend"
+            r"|frontend|stuff|dev|development|programming|coding|frameworks?|all\s+this|this)\b\s*)+"
+        ),
+        " beginner ",
+    ),
     # "in simple terms" and "the short version" ask for a plain explanation; they are not
     # about being simple or about versions.
     (

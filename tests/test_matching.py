@@ -89,6 +89,8 @@ def test_terms_drop_filler_and_fold_synonyms() -> None:
     assert terms(normalize("total noob here, what is flask?")) == ["what", "flask"]
     assert terms(normalize("is flask ok for a noob")) == ["flask", "begin"]
     # Idioms ask what they mean, not what their words say.
+    assert terms(normalize("new to python web stuff, what is flask")) == ["begin", "what", "flask"]
+    assert terms(normalize("im new to django, is it hard")) == ["new", "django", "hard"]
     assert terms(normalize("the short version of flask")) == ["plain", "flask"]
     assert terms(normalize("which takes care of more")) == ["which", "handl", "more"]
     assert terms(normalize("at the end of the day, which?")) == ["overall", "which"]
