@@ -299,6 +299,8 @@ def generic_phrasings(document: Document, section: Section) -> Iterator[str]:
         return
     said: set[str] | None = None  # the terms of the section's own text, read when needed
     for kind in kinds:
+        if not _owns(document, section, kind, about):
+            continue
         for template in _PER_FRAMEWORK.get(kind) or _WHOLE_DOCUMENT[kind]:
             yield from _filled(template, document, about)
         for template in _IF_THE_SECTION_SAYS.get(kind, ()):
@@ -308,6 +310,30 @@ def generic_phrasings(document: Document, section: Section) -> Iterator[str]:
             for phrasing in _filled(template, document, about):
                 if said.issuperset(terms(normalize(phrasing))):
                     yield phrasing
+
+
+def _owns(document: Document, section: Section, kind: str, about: str | None) -> bool:
+    """Whether the section is the one of its document that takes the kind's phrasings: of two
+    sections of one kind (``performance`` and ``memory-and-types``), the one whose id names
+    the kind itself, else the one of fewer kinds, else the first. Shared, the same phrasings
+    would tie the two."""
+
+    def rank(other: Section) -> tuple[bool, int]:
+        kinds = kind_of(document, other)[0]
+        return kind not in other.id.split("-") and kind != other.id, len(kinds)
+
+    mine = rank(section)
+    earlier = True  # whether ``other`` comes before the section in the document
+    for other in document.sections:
+        if other is section:
+            earlier = False
+            continue
+        other_kinds, other_about = kind_of(document, other)
+        if kind in other_kinds and other_about == about:
+            theirs = rank(other)
+            if theirs < mine or (theirs == mine and earlier):
+                return False
+    return True
 
 
 def _filled(template: str, document: Document, about: str | None) -> Iterator[str]:

@@ -79,10 +79,15 @@ def test_a_phrasing_asking_one_fact_is_borrowed_only_where_the_section_says_it()
     telling = section(
         "express-overview", "what is express", answer="Express was created by TJ Holowaychuk."
     )
-    assert "who created express and when" not in list(generic_phrasings(SPARSE, silent))
-    assert "who created express and when" in list(generic_phrasings(SPARSE, telling))
+    # Each in place of the document's own overview of Express.
+    silent_doc, telling_doc = (
+        Document(SPARSE.id, SPARSE.title, "?", (s, *SPARSE.sections[1:]), SPARSE.frameworks)
+        for s in (silent, telling)
+    )
+    assert "who created express and when" not in list(generic_phrasings(silent_doc, silent))
+    assert "who created express and when" in list(generic_phrasings(telling_doc, telling))
     # Phrasings of the kind itself come either way.
-    assert "what is express used for" in list(generic_phrasings(SPARSE, silent))
+    assert "what is express used for" in list(generic_phrasings(silent_doc, silent))
 
 
 def test_a_sparse_document_answers_everyday_phrasings() -> None:
@@ -131,3 +136,29 @@ def test_nest_is_the_nestjs_framework() -> None:
     documents, weights = matcher.weigh("my team moved to nest, what is it")
     assert documents == {0}
     assert "nest" not in weights
+
+
+def test_of_two_sections_of_one_kind_only_one_takes_its_phrasings() -> None:
+    data = Document(
+        "pandas-vs-polars",
+        "Pandas vs Polars",
+        "?",
+        (
+            section("memory-and-types", "how do they store data in memory"),
+            section("performance", "is polars faster on big joins"),
+            section("speed-and-memory", "which uses less memory"),
+        ),
+        ("pandas", "polars"),
+    )
+    # All three are of the performance kind; the one named after it takes its phrasings, so
+    # "which is faster" does not tie between them.
+    assert [kind_of(data, s)[0] for s in data.sections] == [("performance",)] * 3
+    takes = [s.id for s in data.sections if "which is faster" in generic_phrasings(data, s)]
+    assert takes == ["performance"]
+    assert answers(Matcher(KnowledgeBase((data,))), ["is polars really quicker"]) == {
+        "is polars really quicker": "performance"
+    }
+    # Without one named after the kind, the first of the fewest kinds takes them.
+    rest = Document(data.id, data.title, "?", data.sections[::2], data.frameworks)
+    takes = [s.id for s in rest.sections if "which is faster" in generic_phrasings(rest, s)]
+    assert takes == ["memory-and-types"]
