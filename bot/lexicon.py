@@ -96,7 +96,7 @@ TECHNICAL_WORDS = frozenset(
     push offline syncing
     address addresses port ports localhost ip ipv4 ipv6 bind binding listen listening
     connection connections connect network networking firewall packet packets protocol
-    pattern patterns factory singleton
+    pattern patterns factory singleton latest newest preview resolve resolver
     """.split()
 )
 
