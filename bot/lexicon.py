@@ -134,7 +134,7 @@ def is_english(word: str) -> bool:
     words = english_words()
     if word in words or word in CHAT_WORDS:
         return True
-    # British spellings: "favour", "organised", "customisable".
+    # British spellings: "favour", "organised", "analyse".
     for british, american in (("our", "or"), ("is", "iz"), ("ys", "yz")):
         at = word.rfind(british, 1)
         if at > 0 and word[:at] + american + word[at + len(british) :] in words:

@@ -43,7 +43,8 @@ _IDIOMS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
         ),
         " ",
     ),
-    # "new to python web stuff, what is flask?" too.
+    # "new to python web stuff, what is flask?" says the asker is a beginner; in "new to
+    # django" the framework stays the subject.
     (
         ("new",),
         re.compile(
@@ -71,7 +72,9 @@ _IDIOMS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     # "coming from rails, ..." tells where the asker comes from; the question is the rest.
     (
         ("from",),
-        re.compile(r"\b(?:coming|come|came)\s+from\s+(?:an?\s+)?\w+(?:\s+background)?\b"),
+        re.compile(
+            r"\b(?:coming|(?:i|we)\s+(?:come|came))\s+from\s+(?:an?\s+)?\w+(?:\s+background)?\b"
+        ),
         " ",
     ),
 )

@@ -96,6 +96,7 @@ def test_terms_drop_filler_and_fold_synonyms() -> None:
     assert terms(normalize("at the end of the day, which?")) == ["overall", "which"]
     assert terms(normalize("in the end, which?")) == ["overall", "which"]
     assert terms(normalize("coming from a rails background, is flask hard")) == ["flask", "hard"]
+    assert "json" in terms(normalize("does the request data come from json"))
     # "suits" is fits, a "piece" is a component; "sth" and "ppl" are shorthand filler.
     assert terms(normalize("which suits me")) == terms(normalize("which fits me"))
     assert terms(normalize("swap pieces")) == terms(normalize("swap components"))
