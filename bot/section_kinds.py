@@ -318,11 +318,10 @@ def _owns(document: Document, section: Section, kind: str, about: str | None) ->
     the kind itself, else the one of fewer kinds, else the first. Shared, the same phrasings
     would tie the two."""
 
-    def rank(other: Section) -> tuple[bool, int]:
-        kinds = kind_of(document, other)[0]
+    def rank(other: Section, kinds: tuple[str, ...]) -> tuple[bool, int]:
         return kind not in other.id.split("-") and kind != other.id, len(kinds)
 
-    mine = rank(section)
+    mine = rank(section, kind_of(document, section)[0])
     earlier = True  # whether ``other`` comes before the section in the document
     for other in document.sections:
         if other is section:
@@ -330,7 +329,7 @@ def _owns(document: Document, section: Section, kind: str, about: str | None) ->
             continue
         other_kinds, other_about = kind_of(document, other)
         if kind in other_kinds and other_about == about:
-            theirs = rank(other)
+            theirs = rank(other, other_kinds)
             if theirs < mine or (theirs == mine and earlier):
                 return False
     return True
