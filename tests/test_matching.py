@@ -10,9 +10,13 @@ from bot.matching import Matcher
 from bot.text import normalize, refers_to_pair, terms
 
 
-def section(section_id: str, *questions: str) -> Section:
+def section(section_id: str, *questions: str, answer: str = "") -> Section:
     return Section(
-        section_id, section_id.replace("-", " ").title(), questions, (), f"about {section_id}"
+        section_id,
+        section_id.replace("-", " ").title(),
+        questions,
+        (),
+        answer or f"about {section_id}",
     )
 
 
@@ -344,19 +348,17 @@ TORCH = Document(
     "PyTorch vs TensorFlow",
     "How do PyTorch and TensorFlow compare?",
     (
-        Section(
+        section(
             "execution",
-            "Execution",
-            ("eager or graph mode", "does it run eagerly or build a graph", "graph execution"),
-            (),
-            "PyTorch runs eagerly. Old TF 1.x built a static graph first.",
+            "eager or graph mode",
+            "does it run eagerly or build a graph",
+            "graph execution",
+            answer="PyTorch runs eagerly. Old TF 1.x built a static graph first.",
         ),
-        Section(
+        section(
             "tooling",
-            "Tooling",
-            ("which has better tools",),
-            (),
-            "Both ship profilers and notebooks support. " * 12
+            "which has better tools",
+            answer="Both ship profilers and notebooks support. " * 12
             + "Torch users often log to TensorBoard too.",
         ),
     ),
@@ -445,12 +447,11 @@ def test_a_word_only_an_answer_uses_weighs_less_than_one_nobody_uses() -> None:
         "Flask vs Django",
         "?",
         (
-            Section(
+            section(
                 "flask-overview",
-                "Flask",
-                ("what is flask", "what is a micro framework"),
-                (),
-                "Flask is a micro framework built on Werkzeug and Jinja.",
+                "what is flask",
+                "what is a micro framework",
+                answer="Flask is a micro framework built on Werkzeug and Jinja.",
             ),
             section("learning-curve", "is django hard to learn", "which is easier to learn"),
         ),
