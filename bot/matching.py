@@ -154,6 +154,9 @@ class Matcher:
         self._bags: list[frozenset[str]] = []
         phrased: list[list[tuple[str, ...]]] = []  # each section's example phrasings, as terms
         self._frameworks: dict[str, set[int]] = defaultdict(set)
+        # An everyday word after the first of a name ("web" of "actix web", "native" of
+        # "react native") names that framework only beside the first.
+        self._name_tails: dict[str, set[str]] = defaultdict(set)
         surface: dict[str, str] = {}
         self._aliases: dict[str, str] = {}
         self._corrections: dict[str, str | None] = {}
@@ -166,6 +169,8 @@ class Matcher:
                 words = normalize(name).split()
                 for word in words:
                     self._frameworks[term(word)].add(doc_index)
+                    if word != words[0] and is_english(word):
+                        self._name_tails[term(word)].add(term(words[0]))
                     surface.setdefault(word, term(word))
                     self._aliases[f"{word}js"] = term(word)  # "vuejs", "reactjs"
                     if word.endswith("js") and len(word) > 4:
@@ -332,7 +337,7 @@ class Matcher:
         self, written: dict[str, str], how_to: bool = False, pair: bool = False
     ) -> tuple[set[int] | None, dict[str, float]]:
         """``weigh`` for terms already read from a question (``_query``)."""
-        named = [t for t in written if t in self._frameworks]
+        named = self._named(written)
         documents = self._documents_named(named)
         vocabulary = self._vocabulary_of(documents)
         # "is one of them objectively better": a question about "the two" names them too.
@@ -475,7 +480,7 @@ class Matcher:
             return []
         query = list(weights)
         total = sum(weights.values())
-        named = {t for t in query if t in self._frameworks}
+        named = set(self._named(query))
 
         candidates: set[int] = set()
         for t in sorted(
@@ -585,6 +590,17 @@ class Matcher:
             examples |= self._frameworks.keys()
             self._document_vocabulary[key] = _Vocabulary(examples, answers - examples)
         return self._document_vocabulary[key]
+
+    def _named(self, terms: Iterable[str]) -> list[str]:
+        """The framework names among a question's terms: "web" names Actix Web only beside
+        "actix", not in "is flask good for web apps"."""
+        given = dict.fromkeys(terms)
+        return [
+            t
+            for t in given
+            if t in self._frameworks
+            and (t not in self._name_tails or not self._name_tails[t].isdisjoint(given))
+        ]
 
     def _documents_named(self, named: list[str]) -> set[int] | None:
         """Documents about the most of the named frameworks; None when none is named."""

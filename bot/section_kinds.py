@@ -280,15 +280,23 @@ _OVERVIEW_WORDS = frozenset(_KIND_WORDS["overview"].split()) - {"what"}
 def kind_of(document: Document, section: Section) -> tuple[tuple[str, ...], str | None]:
     """The section's kinds (an id may name two: ``ecosystem-and-tooling``), and the framework
     it is about (for per-framework kinds)."""
-    names = {normalize(name).replace(" ", ""): name for name in document.frameworks}
     parts = section.id.split("-")
-    about = [names[p] for p in parts if p in names]
+    about = [name for name in document.frameworks if _names(parts, normalize(name).split())]
     kinds = tuple(dict.fromkeys(_KINDS[p] for p in parts if p in _KINDS))
     if len(kinds) > 1 and "overview" in kinds and not _OVERVIEW_WORDS.intersection(parts):
         kinds = tuple(k for k in kinds if k != "overview")  # "what-to-choose" is a summary
     # A per-framework kind whose id names no framework, or both, is about each in turn.
     per_framework = any(kind in _PER_FRAMEWORK for kind in kinds)
     return kinds, about[0] if len(about) == 1 and per_framework else None
+
+
+def _names(parts: list[str], words: list[str]) -> bool:
+    """Whether an id's parts name a framework of these words: as one part ("reactnative",
+    "nestjs") or in a row ("actix-web-overview", "react-native-performance")."""
+    if "".join(words) in parts:
+        return True
+    size = len(words)
+    return size > 1 and any(parts[i : i + size] == words for i in range(len(parts) - size + 1))
 
 
 def generic_phrasings(document: Document, section: Section) -> Iterator[str]:

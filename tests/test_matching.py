@@ -316,6 +316,20 @@ def test_a_framework_of_several_words_is_named_by_its_initials_or_as_one_word() 
         assert answer_of(matcher, question) == "flutter-vs-react-native/performance"
 
 
+def test_an_everyday_word_of_a_framework_s_name_names_it_only_beside_the_rest() -> None:
+    rust = Document(
+        "actix-web-vs-axum",
+        "Actix Web vs Axum",
+        "How do Actix Web and Axum compare?",
+        (section("performance", "is actix web faster than axum"),),
+        ("actix-web", "axum"),
+    )
+    matcher = Matcher(KnowledgeBase((FLASK, rust)))
+    assert matcher.weigh("is flask good for web apps")[0] == {0}
+    assert matcher.weigh("which web framework should i learn")[0] is None
+    assert matcher.weigh("is actix web fast")[0] == {1}
+
+
 def test_a_question_naming_no_framework_fitting_two_documents_closely_is_not_answered() -> None:
     vue = Document(
         "react-vs-vue",

@@ -74,6 +74,27 @@ def test_phrasings_name_the_section_s_framework_or_each_in_turn() -> None:
     assert list(generic_phrasings(SPARSE, section("decorators", "why all the @"))) == []
 
 
+def test_an_id_names_a_framework_of_several_words_by_all_of_them() -> None:
+    rust = Document(
+        "actix-web-vs-axum",
+        "Actix Web vs Axum",
+        "How do Actix Web and Axum compare?",
+        (
+            section("actix-web-overview", "what is actix web"),
+            section("axum-overview", "what is axum"),
+        ),
+        ("actix-web", "axum"),
+    )
+    assert kind_of(rust, rust.sections[0]) == (("overview",), "actix-web")
+    assert not any("axum" in p for p in generic_phrasings(rust, rust.sections[0]))
+    assert answers(Matcher(KnowledgeBase((rust,))), ["tell me about axum"]) == {
+        "tell me about axum": "axum-overview"
+    }
+    native = section("react-native-overview")
+    mobile = Document("x", "X", "X?", (native,), ("flutter", "react native"))
+    assert kind_of(mobile, native) == (("overview",), "react native")
+
+
 def test_a_phrasing_asking_one_fact_is_borrowed_only_where_the_section_says_it() -> None:
     silent = section("express-overview", "what is express", answer="A small web framework.")
     telling = section(
