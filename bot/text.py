@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 # Long pastes are cut before any work: the first few hundred characters carry the question.
@@ -31,7 +32,9 @@ _DOT_JS = re.compile(r"(?<=\w)\.js\b")
 _TLDR = re.compile(r"\btl\s*[;:/]?\s*dr\b")
 # Idioms rewritten before words are split, each tried only when its guard word is in the
 # text (most questions have none of them): (guard words, pattern, replacement).
-_IDIOMS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+_IDIOMS: tuple[
+    tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match[str]], str]], ...
+] = (
     # "pick up" a framework is learning it, not choosing it.
     (("pick",), re.compile(r"\bpick(?:s|ed|ing)?\s+(?:it\s+|them\s+)?up\b"), "learn"),
     # "total noob here, what is flask?" introduces the asker; the question is the rest.
@@ -64,6 +67,16 @@ _IDIOMS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
             r"|\b(?:short|quick|brief)\s+version\b"
         ),
         "plainly",
+    ),
+    # "django explained quickly" asks for a short explanation, not about speed.
+    (
+        ("quickly", "briefly"),
+        re.compile(
+            r"\b(explain|explained|describe|described|summarize|summarise|summed\s+up)"
+            r"((?:\s+(?!how\b)\w+){0,2}\s+)(?:quickly|briefly)\b"
+            r"|\b(?:quickly|briefly)(\s+)(explain|describe|summarize|summarise|sum\s+up)\b"
+        ),
+        lambda m: f"{m[1]}{m[2]}plainly" if m[1] else f"plainly{m[3]}{m[4]}",
     ),
     # "which takes care of more for me" asks what a framework handles.
     (("care",), re.compile(r"\b(?:take|takes|taking|took)\s+care\s+of\b"), "handle"),

@@ -97,6 +97,9 @@ def test_terms_drop_filler_and_fold_synonyms() -> None:
     assert terms(normalize("im new to django, is it hard")) == ["new", "django", "hard"]
     assert terms(normalize("the short version of flask")) == ["plain", "flask"]
     assert terms(normalize("which takes care of more")) == ["which", "handl", "more"]
+    assert terms(normalize("django explained quickly?")) == ["django", "explain", "plain"]
+    assert terms(normalize("can you briefly describe flask")) == ["plain", "describ", "flask"]
+    assert "fast" in terms(normalize("how quickly does flask start"))
     assert terms(normalize("at the end of the day, which?")) == ["overall", "which"]
     assert terms(normalize("in the end, which?")) == ["overall", "which"]
     assert terms(normalize("coming from a rails background, is flask hard")) == ["flask", "hard"]
