@@ -12,7 +12,7 @@ subject of a question the knowledge does not answer, and must. Three kinds, from
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from bot.text import stem
@@ -144,4 +144,30 @@ def is_english(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=20_000)
+def misspelt_english(word: str) -> str | None:
+    """The everyday English word that ``word`` is, slipped by a letter left out or two
+    letters swapped ("visibel", "comercial"), when no dictionary knows ``word`` itself.
+
+    Other slips are left alone: a changed or added letter makes jargon of English
+    ("redux" is not "redox", "axios" is not "axis").
+    """
+    if len(word) < 5 or is_english(word):
+        return None
+    words = english_words()
+    for i in range(len(word) - 1):
+        swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if swapped in words:
+            return swapped
+    if len(word) < 6:
+        return None  # "axios" is not "axioms"
+    for i in range(len(word) + 1):
+        for letter in _LETTERS:
+            filled = word[:i] + letter + word[i:]
+            if filled in words:
+                return filled
+    return None
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _TECHNICAL_STEMS = frozenset(stem(word) for word in TECHNICAL_WORDS)

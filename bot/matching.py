@@ -34,7 +34,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.knowledge import Document, KnowledgeBase, Section
-from bot.lexicon import is_english, is_technical
+from bot.lexicon import is_english, is_technical, misspelt_english
 from bot.section_kinds import generic_phrasings
 from bot.text import (
     STOPWORDS,
@@ -365,6 +365,10 @@ class Matcher:
         without one, "should i use tabs or spaces" is all chat and no question for us.
         """
         if named and is_english(word) and not is_technical(word):
+            return self._chat_weight
+        # "why is my decorate not visibel everywhere": a slip of an everyday word is chat too.
+        slip = misspelt_english(word) if named else None
+        if slip is not None and not is_technical(slip) and not is_technical(word):
             return self._chat_weight
         return self._answer_word_weight if answered else self._unknown_weight
 

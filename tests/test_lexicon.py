@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.lexicon import is_english, is_technical
+from bot.lexicon import is_english, is_technical, misspelt_english
 
 
 def test_everyday_words_the_dictionary_leaves_out_are_english() -> None:
@@ -21,3 +21,12 @@ def test_programming_subjects_are_technical_however_everyday() -> None:
         assert is_technical(word), word
     for word in ("weekend", "coworker", "favour"):
         assert not is_technical(word), word
+
+
+def test_an_everyday_word_slipped_by_a_dropped_or_swapped_letter_is_found() -> None:
+    assert misspelt_english("visibel") == "visible"
+    assert misspelt_english("comercial") == "commercial"
+    assert misspelt_english("recieve") == "receive"
+    # Words of the dictionary are no slips; jargon a letter away from English stays jargon.
+    for word in ("visible", "redux", "axios", "prisma", "gunicorn", "werkzeug"):
+        assert misspelt_english(word) is None, word

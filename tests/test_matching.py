@@ -319,6 +319,17 @@ def test_a_framework_of_several_words_is_named_by_its_initials_or_as_one_word() 
         assert answer_of(matcher, question) == "flutter-vs-react-native/performance"
 
 
+def test_a_misspelt_everyday_word_around_a_framework_is_chat_not_a_subject() -> None:
+    matcher = Matcher(KnowledgeBase((FLASK,)))
+    _, weights = matcher.weigh("is flask comercially usable")
+    _, spelt = matcher.weigh("is flask commercially usable")
+    assert list(weights.values()) == list(spelt.values())
+    assert weights["comercial"] < 1
+    # A slip of a programming word is still a subject the knowledge does not cover.
+    _, weights = matcher.weigh("flask websockts")
+    assert weights["websockt"] > 5
+
+
 def test_an_everyday_word_of_a_framework_s_name_names_it_only_beside_the_rest() -> None:
     rust = Document(
         "actix-web-vs-axum",
