@@ -364,7 +364,7 @@ class Matcher:
         Everyday words are taken for chat only around a question that names a framework:
         without one, "should i use tabs or spaces" is all chat and no question for us.
         """
-        if named and is_english(word) and not is_technical(word):
+        if named and (is_english(word) or _YEAR.fullmatch(word)) and not is_technical(word):
             return self._chat_weight
         # "why is my decorate not visibel everywhere": a slip of an everyday word is chat too.
         slip = misspelt_english(word) if named else None
@@ -620,6 +620,7 @@ class Matcher:
 
 _NOTHING: frozenset[str] = frozenset()
 _WORD = re.compile(r"[a-z0-9]+")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # "pandas or polars in 2025?": when, not what
 _CAPITALS = re.compile(r"\b[A-Z]{2,3}\b")
 _CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]*)+\b")
 

@@ -319,12 +319,15 @@ def test_a_framework_of_several_words_is_named_by_its_initials_or_as_one_word() 
         assert answer_of(matcher, question) == "flutter-vs-react-native/performance"
 
 
-def test_a_misspelt_everyday_word_around_a_framework_is_chat_not_a_subject() -> None:
+def test_a_misspelt_everyday_word_or_a_year_around_a_framework_is_chat_not_a_subject() -> None:
     matcher = Matcher(KnowledgeBase((FLASK,)))
     _, weights = matcher.weigh("is flask comercially usable")
     _, spelt = matcher.weigh("is flask commercially usable")
     assert list(weights.values()) == list(spelt.values())
     assert weights["comercial"] < 1
+    # A year says when, not what: "flask or django in 2025" asks which to pick.
+    assert matcher.weigh("is flask still good in 2025")[1]["2025"] < 1
+    assert matcher.weigh("is flask still good in 2025 or 3000")[1]["3000"] > 5
     # A slip of a programming word is still a subject the knowledge does not cover.
     _, weights = matcher.weigh("flask websockts")
     assert weights["websockt"] > 5
