@@ -458,6 +458,12 @@ class Matcher:
         clear = score - runner_up >= TIE_MARGIN or sure
         if documents is None and not same_document:
             clear = clear and score - runner_up >= OTHER_DOCUMENT_MARGIN
+        if documents is None and pair and best is not None:
+            # "which of the two has more users" without a name: with two comparisons that
+            # could answer, the asker's "two" may be either.
+            clear = clear and not any(
+                c.document is not best.document and c.score >= answer_at for c in ranked
+            )
         if best is not None and score >= answer_at and clear and not self._is_chat(written):
             others = tuple(c for c in ranked[1:] if c.score >= self.suggest_threshold)
             return Match(question, best, score, others[:MAX_SUGGESTIONS])

@@ -368,6 +368,27 @@ def test_a_question_naming_no_framework_fitting_two_documents_closely_is_not_ans
     )
 
 
+def test_the_two_unnamed_is_not_answered_when_two_comparisons_could_answer() -> None:
+    vue = Document(
+        "react-vs-vue",
+        "React vs Vue",
+        "How do React and Vue compare?",
+        (section("learning-curve", "is vue hard to learn", "which one is easier to learn fast"),),
+        ("react", "vue"),
+    )
+    question = "which of the two is easier to learn fast"
+    alone = Matcher(KnowledgeBase((vue,)))
+    assert answer_of(alone, question) == "react-vs-vue/learning-curve"
+    both = Matcher(KnowledgeBase((FLASK, vue)))
+    first, second = both.rank(question, limit=2)
+    assert first.document.id == "react-vs-vue" and first.score - second.score >= 5
+    assert second.document.id == "flask-vs-django" and second.score >= 55  # could answer too
+    assert both.match(question).answer is None
+    assert answer_of(both, "which of the two is easier to learn fast, react or vue?") == (
+        "react-vs-vue/learning-curve"
+    )
+
+
 def test_knowledge_text_is_read_whole_and_questions_are_cut() -> None:
     long_text = "word " * 200 + "tensorboard"
     assert normalize(long_text).split()[-1] == "word"
