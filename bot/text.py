@@ -115,6 +115,7 @@ STOPWORDS = frozenset(
     still now currently already ever never whole lot lots bit much many
     rn nah lil gonna wanna gotta ya yall u ur tho tbf afaik iirc fyi omg pm dm irl uni
     bc cuz coz bcuz shud shld shoud abt teh w wtf etc ish yrs either sth smth ppl sry
+    hav jst jus nd tht
     dev devs newb two three
     other others another neither nor most mostly plus such once within through throughout
     toward towards along around whenever while since until though although whether
@@ -142,8 +143,8 @@ _SYNONYM_GROUPS = {
     "learn": "learning learned learnt learns study studying master mastering",
     "philosophy": "philosophies ideology mindset ethos",
     "javascript": "js",
-    "what": "whats wat wut",
-    "how": "hows",
+    "what": "whats wat wut wht",
+    "how": "hows hw",
     "authentication": "auth authenticate authenticating",
     "summary": "tldr recap summarize summarise",
     "trade": "tradeoff tradeoffs",

@@ -108,6 +108,7 @@ def test_terms_drop_filler_and_fold_synonyms() -> None:
     assert terms(normalize("which suits me")) == terms(normalize("which fits me"))
     assert terms(normalize("swap pieces")) == terms(normalize("swap components"))
     assert terms(normalize("do ppl pick sth else")) == ["choos"]
+    assert terms(normalize("wht does django hav")) == terms(normalize("what does django have"))
     # Words that only link others ("neither", "other", "nowadays") say nothing of the topic.
     assert terms(normalize("neither of them is used much nowadays, other than at work")) == [
         "used",
