@@ -82,11 +82,15 @@ _IDIOMS: tuple[
     (("care",), re.compile(r"\b(?:take|takes|taking|took)\s+care\s+of\b"), "handle"),
     # "in the end, which should I pick" asks for the overall verdict.
     (("end",), re.compile(r"\b(?:in|at)\s+the\s+end(?:\s+of\s+the\s+day)?\b"), "overall"),
-    # "coming from rails, ..." tells where the asker comes from; the question is the rest.
+    # "coming from rails, ..." or "from node/express land" tells where the asker comes from;
+    # the question is the rest.
     (
         ("from",),
         re.compile(
-            r"\b(?:coming|(?:i|we)\s+(?:come|came))\s+from\s+(?:an?\s+)?\w+(?:\s+background)?\b"
+            r"\b(?:coming|(?:i|we)\s+(?:come|came))\s+from\s+(?:an?\s+)?\w+"
+            # "from node/express", and "from node and express," when a comma ends the list
+            r"(?:\s*/\s*\w+|\s+(?:and|or|&)\s+\w+(?=\s*[,.;:!?]|\s+(?:background|land)\b))?"
+            r"(?:\s+(?:background|land))?\b"
         ),
         " ",
     ),
@@ -115,7 +119,7 @@ STOPWORDS = frozenset(
     still now currently already ever never whole lot lots bit much many
     rn nah lil gonna wanna gotta ya yall u ur tho tbf afaik iirc fyi omg pm dm irl uni
     bc cuz coz bcuz shud shld shoud abt teh w wtf etc ish yrs either sth smth ppl sry
-    hav jst jus nd tht
+    hav jst jus nd tht n
     dev devs newb two three
     other others another neither nor most mostly plus such once within through throughout
     toward towards along around whenever while since until though although whether

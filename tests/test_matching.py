@@ -104,6 +104,15 @@ def test_terms_drop_filler_and_fold_synonyms() -> None:
     assert terms(normalize("in the end, which?")) == ["overall", "which"]
     assert terms(normalize("coming from a rails background, is flask hard")) == ["flask", "hard"]
     assert "json" in terms(normalize("does the request data come from json"))
+    for background in ("coming from node/express land,", "coming from node and express,"):
+        assert terms(normalize(f"{background} what is flask")) == ["what", "flask"]
+    # "and" starts a new clause unless a comma ends the list: flask stays the subject.
+    assert terms(normalize("coming from django and flask feels empty")) == [
+        "flask",
+        "feel",
+        "empty",
+    ]
+    assert terms(normalize("django comes w migrations n stuff")) == ["django", "includ", "migr"]
     # "suits" is fits, a "piece" is a component; "sth" and "ppl" are shorthand filler.
     assert terms(normalize("which suits me")) == terms(normalize("which fits me"))
     assert terms(normalize("swap pieces")) == terms(normalize("swap components"))
