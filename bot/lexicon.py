@@ -12,6 +12,7 @@ subject of a question the knowledge does not answer, and must. Three kinds, from
 
 from __future__ import annotations
 
+import string
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -162,12 +163,11 @@ def misspelt_english(word: str) -> str | None:
     if len(word) < 6:
         return None  # "axios" is not "axioms"
     for i in range(len(word) + 1):
-        for letter in _LETTERS:
+        for letter in string.ascii_lowercase:
             filled = word[:i] + letter + word[i:]
             if filled in words:
                 return filled
     return None
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _TECHNICAL_STEMS = frozenset(stem(word) for word in TECHNICAL_WORDS)
