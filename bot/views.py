@@ -240,12 +240,8 @@ class SectionMenu(
         )
 
 
-class PersistentView(discord.ui.View):
-    """Controls made only of persistent items: they never expire, and keep working after a
-    restart. Nothing is kept in memory per message, so a busy server costs no memory here."""
-
-    def __init__(self) -> None:
-        super().__init__(timeout=None)
+class _ApologisingView(discord.ui.View):
+    """A view whose failing control is logged and answered with an apology, never a crash."""
 
     async def on_error(
         self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any]
@@ -253,7 +249,15 @@ class PersistentView(discord.ui.View):
         await apologise(interaction, error, f"component {item!r}")
 
 
-class TimingOutView(discord.ui.View):
+class PersistentView(_ApologisingView):
+    """Controls made only of persistent items: they never expire, and keep working after a
+    restart. Nothing is kept in memory per message, so a busy server costs no memory here."""
+
+    def __init__(self) -> None:
+        super().__init__(timeout=None)
+
+
+class TimingOutView(_ApologisingView):
     """A view that disables its controls when it times out, on the message it was sent with."""
 
     message: discord.Message | discord.InteractionMessage | None = None
@@ -271,11 +275,6 @@ class TimingOutView(discord.ui.View):
             await self.message.edit(view=self, allowed_mentions=NONE)
         except discord.HTTPException as error:
             log.info("could not disable expired controls on message %s: %s", self.message.id, error)
-
-    async def on_error(
-        self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any]
-    ) -> None:
-        await apologise(interaction, error, f"component {item!r}")
 
 
 class AnswerView(PersistentView):
