@@ -304,12 +304,15 @@ class Matcher:
         corrected to)."""
         result: dict[str, str] = {}
         previous = ""
-        for word in normalized.split():
+        words = normalized.split()
+        for i, word in enumerate(words):
             alias = self._aliases.get(word)
             if (alias is None and word in STOPWORDS) or (
                 word == "js" and previous in self._frameworks
             ):
                 continue  # "express js" is Express
+            if self._counts(words, i):
+                continue  # "team of 3", "like 10 blog posts": how many, not what
             t = alias or term(word)
             if t not in self._idf and t not in self._frameworks and len(word) >= 3:
                 corrected = self._correct(word)
@@ -321,6 +324,24 @@ class Matcher:
             result.setdefault(t, word)
             previous = t
         return result
+
+    def _counts(self, words: list[str], i: int) -> bool:
+        """Whether ``words[i]`` is a small number counting something ("3 endpoints", "for 2
+        days") rather than a version ("react 19", "python 3 13", "vue 2 x"), which can be the
+        subject of a question the knowledge does not answer."""
+        word = words[i]
+        if not word.isdigit() or len(word) > 3:
+            return False
+        before = words[i - 1] if i > 0 else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if after.isdigit() or after == "x" or before.isdigit():
+            return False  # "3 13", "2 x": the parts of a version
+        if after in _TIME_UNITS:
+            return True  # "laravel 2 yrs"
+        named = self._aliases.get(before) or term(before)
+        return named not in self._frameworks and (
+            not before or before in STOPWORDS or is_english(before)
+        )
 
     def weigh(self, question: str) -> tuple[set[int] | None, dict[str, float]]:
         """The documents the question names (None: all), and the weight of each of its terms.
@@ -626,6 +647,10 @@ class Matcher:
 
 _NOTHING: frozenset[str] = frozenset()
 _WORD = re.compile(r"[a-z0-9]+")
+# Words after a number that say it counts time, not a version: "laravel 2 yrs".
+_TIME_UNITS = frozenset(
+    "yr yrs year years month months mo week weeks wk day days hour hours hr hrs min mins".split()
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "pandas or polars in 2025?": when, not what
 _CAPITALS = re.compile(r"\b[A-Z]{2,3}\b")
 _CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]*)+\b")

@@ -219,7 +219,10 @@ def asked_sentences(text: str) -> str | None:
     return " ".join(asked)
 
 
-_HOW_TO = re.compile(r"\bhow (?:do|can|should|could) (?:i|we)\b|\bhow to\b")
+_HOW_TO = re.compile(
+    r"\bhow (?:do|can|should|could) (?:i|we)\b|\bhow to\b"
+    r"|^(?:set|configure|enable|disable|install|convert|change|add|remove|fix|run|turn|connect)\b"
+)
 
 
 def asks_how_to(normalized: str) -> bool:

@@ -343,6 +343,23 @@ def test_a_misspelt_everyday_word_or_a_year_around_a_framework_is_chat_not_a_sub
     assert weights["websockt"] > 5
 
 
+def test_a_number_counting_something_is_no_subject_but_a_version_is() -> None:
+    matcher = Matcher(KnowledgeBase((FLASK,)))
+    for question in ("team of 3, flask or django?", "been on django for 2 yrs, is flask easier"):
+        assert not any(t.isdigit() for t in matcher.query_terms(question)), question
+    for question, version in (
+        ("what is new in django 5", "5"),
+        ("does flask run on python 3.13", "13"),
+        ("migrating a django 1.x app", "1"),
+    ):
+        _, weights = matcher.weigh(question)
+        assert weights[version] > 5, question
+    # An order that starts the question asks how to do it, like "how do I": its everyday words
+    # are the subject, not chat around "django".
+    _, weights = matcher.weigh("set django to show dates with slashes")
+    assert weights["slash"] > 5
+
+
 def test_an_everyday_word_of_a_framework_s_name_names_it_only_beside_the_rest() -> None:
     rust = Document(
         "actix-web-vs-axum",
