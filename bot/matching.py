@@ -469,6 +469,7 @@ class Matcher:
                 alone = self._rank(documents, part, MAX_SUGGESTIONS + 1)
                 ranked = _best_of(ranked, alone, MAX_SUGGESTIONS + 1)
         answer_at = self.answer_threshold if threshold is None else threshold
+        chat = not pair and self._is_chat(written)  # "either of these" asks about the two
         best = ranked[0] if ranked else None
         score = best.score if best else 0.0
         second = ranked[1] if len(ranked) > 1 else None
@@ -485,7 +486,7 @@ class Matcher:
             clear = clear and not any(
                 c.document is not best.document and c.score >= answer_at for c in ranked
             )
-        if best is not None and score >= answer_at and clear and not self._is_chat(written):
+        if best is not None and score >= answer_at and clear and not chat:
             others = tuple(c for c in ranked[1:] if c.score >= self.suggest_threshold)
             return Match(question, best, score, others[:MAX_SUGGESTIONS])
         close = tuple(c for c in ranked if c.score >= self.suggest_threshold)

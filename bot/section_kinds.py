@@ -14,6 +14,7 @@ else for each framework of the document in turn; ``{a}`` and ``{b}`` for the fir
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from bot.knowledge import Document, Section
@@ -248,6 +249,22 @@ _IF_THE_SECTION_SAYS = {
     ),
 }
 
+# Phrasings asking who makes a framework: borrowed by an overview whose answer names a maker
+# ("created by Evan You", "backed by Red Hat"), whatever verb it uses.
+_WHO_MAKES = (
+    "who makes {x}",
+    "who made {x}",
+    "who created {x}",
+    "who maintains {x}",
+    "who develops {x}",
+    "what company makes {x}",
+)
+_NAMES_A_MAKER = re.compile(
+    r"\b(?:created|developed|maintained|backed|made|started|stewarded|sponsored|led|funded"
+    r"|released|written|designed) by\b|\b(?:creator|author) of\b",
+    re.IGNORECASE,
+)
+
 # Question words need not appear in the section's text.
 _ALWAYS_SAID = frozenset(("what", "which", "how", "why", "when", "where"))
 
@@ -311,6 +328,9 @@ def generic_phrasings(document: Document, section: Section) -> Iterator[str]:
             continue
         for template in _PER_FRAMEWORK.get(kind) or _WHOLE_DOCUMENT[kind]:
             yield from _filled(template, document, about)
+        if kind == "overview" and _NAMES_A_MAKER.search(section.answer):
+            for template in _WHO_MAKES:
+                yield from _filled(template, document, about)
         for template in _IF_THE_SECTION_SAYS.get(kind, ()):
             if said is None:
                 own = (section.answer, section.title, *section.questions, *section.keywords)

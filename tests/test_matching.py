@@ -309,6 +309,10 @@ def test_a_one_word_reply_is_not_a_question_but_gets_suggestions(matcher: Matche
         ("flask", "django"),
     )
     assert Matcher(KnowledgeBase((fixed,))).match("thanks a lot, that fixed it!").answer is None
+    # A word asked about "the two" is a question, though: "is either of them fixed?"
+    assert answer_of(Matcher(KnowledgeBase((fixed,))), "is either of them fixed?") == (
+        "flask-vs-django/django-philosophy"
+    )
 
 
 def test_a_framework_of_several_words_is_named_by_its_initials_or_as_one_word() -> None:

@@ -109,6 +109,9 @@ def test_a_phrasing_asking_one_fact_is_borrowed_only_where_the_section_says_it()
     assert "who created express and when" in list(generic_phrasings(telling_doc, telling))
     # Phrasings of the kind itself come either way.
     assert "what is express used for" in list(generic_phrasings(silent_doc, silent))
+    # An overview naming a maker, with whatever verb, answers who makes the framework.
+    assert "who maintains express" in list(generic_phrasings(telling_doc, telling))
+    assert "who maintains express" not in list(generic_phrasings(silent_doc, silent))
 
 
 def test_a_sparse_document_answers_everyday_phrasings() -> None:
