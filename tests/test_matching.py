@@ -69,6 +69,17 @@ def test_normalize_cuts_very_long_input() -> None:
     assert len(normalize("django " * 5000)) <= 400
 
 
+def test_a_quality_and_its_adjective_are_one_term() -> None:
+    for pair in (
+        "secure security",
+        "mature maturity",
+        "popular popularity",
+        "scale scalable scalability",
+        "community communities",
+    ):
+        assert len(set(terms(pair))) == 1, pair
+
+
 def test_terms_drop_filler_and_fold_synonyms() -> None:
     assert terms(normalize("so uh, is Django really difficult to learn?")) == [
         "django",
