@@ -85,7 +85,7 @@ SPARSE_EXAMPLES = 30
 # ("tensorboard" deep in a note on tooling) count a little, and only for a question that names
 # a framework: without one, a question's stray words would find some answer's detail.
 ANSWER_LEAD_CHARS = 400
-ANSWER_TAIL_CREDIT = 0.2
+ANSWER_TAIL_CREDIT = 0.3
 # A section about another framework of its document than the one a question names keeps
 # this share of its score.
 OTHER_FRAMEWORK_FACTOR = 0.7
