@@ -30,6 +30,7 @@ _DISCORD_MARKUP = re.compile(
 _NON_WORD = re.compile(r"[\W_]+")
 _DOT_JS = re.compile(r"(?<=\w)\.js\b")
 _TLDR = re.compile(r"\btl\s*[;:/]?\s*dr\b")
+_WITHOUT = re.compile(r"\bw/o\b")  # chat shorthand: "does webpack work w/o a config"
 # Idioms rewritten before words are split, each tried only when its guard word is in the
 # text (most questions have none of them): (guard words, pattern, replacement).
 _IDIOMS: tuple[
@@ -154,6 +155,16 @@ _SYNONYM_GROUPS = {
     "trade": "tradeoff tradeoffs",
     "fit": "fits suit suits suited",
     "component": "components piece pieces",
+    "database": "db dbs databases",
+    "configuration": "config configs configure configured configuring",
+    "performance": "perf",
+    "production": "prod",
+    "environment": "env envs environments",
+    "documentation": "docs doc",
+    "repository": "repo repos repositories",
+    "typescript": "ts",
+    "message": "msg msgs messages",
+    "kubernetes": "k8s",
 }
 SYNONYMS = {word: canon for canon, words in _SYNONYM_GROUPS.items() for word in words.split()}
 
@@ -258,6 +269,7 @@ def normalize(text: str, limit: int | None = MAX_QUESTION_CHARS) -> str:
     text = text.replace("'", "").replace("\u2019", "")
     text = _DOT_JS.sub("js", text)  # "vue.js" and "vuejs" are one word
     text = _TLDR.sub("tldr", text)
+    text = _WITHOUT.sub("without", text)
     for guards, idiom, replacement in _IDIOMS:
         if any(guard in text for guard in guards):
             text = idiom.sub(replacement, text)

@@ -80,6 +80,19 @@ def test_a_quality_and_its_adjective_are_one_term() -> None:
         assert len(set(terms(pair))) == 1, pair
 
 
+def test_shorthand_for_a_technical_word_is_that_word() -> None:
+    for short, long in (
+        ("db", "database"),
+        ("config", "configuration"),
+        ("prod", "production"),
+        ("docs", "documentation"),
+        ("k8s", "kubernetes"),
+        ("ts", "typescript"),
+    ):
+        assert terms(short) == terms(long), short
+    assert normalize("does webpack work w/o a config") == "does webpack work without a config"
+
+
 def test_terms_drop_filler_and_fold_synonyms() -> None:
     assert terms(normalize("so uh, is Django really difficult to learn?")) == [
         "django",
