@@ -47,6 +47,17 @@ _IDIOMS: tuple[
         ),
         " ",
     ),
+    # "backend dev here, what is react?" introduces the asker by trade: who asks, not what.
+    (
+        ("here",),
+        re.compile(
+            r"\b(?:(?:backend|back\s+end|frontend|front\s+end|fullstack|full\s+stack|web|mobile"
+            r"|data|ml|game|java|python|php|ruby|node|javascript|js|go|rust|dotnet|ios|android"
+            r"|devops|senior|solo|hobby|hobbyist|self\s+taught|qa)\s+)+"
+            r"(?:dev|developer|engineer|programmer|person|guy)\s+here\b"
+        ),
+        " ",
+    ),
     # "new to python web stuff, what is flask?" says the asker is a beginner; in "new to
     # django" the framework stays the subject.
     (

@@ -115,6 +115,7 @@ def test_terms_drop_filler_and_fold_synonyms() -> None:
     assert terms(normalize("flask in plain english")) == terms(normalize("flask in simple terms"))
     # "total noob here" introduces the asker: the question is about what flask is.
     assert terms(normalize("total noob here, what is flask?")) == ["what", "flask"]
+    assert terms(normalize("backend dev here, what is react?")) == ["what", "react"]
     assert terms(normalize("is flask ok for a noob")) == ["flask", "begin"]
     # Idioms ask what they mean, not what their words say.
     assert terms(normalize("new to python web stuff, what is flask")) == ["begin", "what", "flask"]
