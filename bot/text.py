@@ -58,6 +58,15 @@ _IDIOMS: tuple[
         ),
         " ",
     ),
+    # "trying to wrap my head around flask" wants to understand it; nothing about heads.
+    (
+        ("head",),
+        re.compile(
+            r"\b(?:wrap|get)\s+(?:my|your|our|their)\s+heads?\s+a?round\b"
+            r"|\bstraight\s+in\s+(?:my|your|our)\s+heads?\b|\bhead\s+start\b"
+        ),
+        " ",
+    ),
     # "new to python web stuff, what is flask?" says the asker is a beginner; in "new to
     # django" the framework stays the subject.
     (
@@ -131,7 +140,7 @@ STOPWORDS = frozenset(
     still now currently already ever never whole lot lots bit much many
     rn nah lil gonna wanna gotta ya yall u ur tho tbf afaik iirc fyi omg pm dm irl uni
     bc cuz coz bcuz shud shld shoud abt teh w wtf etc ish yrs either sth smth ppl sry
-    hav jst jus nd tht n
+    hav jst jus nd tht n hype
     dev devs newb two three
     other others another neither nor most mostly plus such once within through throughout
     toward towards along around whenever while since until though although whether

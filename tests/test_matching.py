@@ -116,6 +116,8 @@ def test_terms_drop_filler_and_fold_synonyms() -> None:
     # "total noob here" introduces the asker: the question is about what flask is.
     assert terms(normalize("total noob here, what is flask?")) == ["what", "flask"]
     assert terms(normalize("backend dev here, what is react?")) == ["what", "react"]
+    assert terms(normalize("help me wrap my head around flask")) == ["flask"]
+    assert terms(normalize("is flask fast or just hype")) == terms(normalize("is flask fast"))
     assert terms(normalize("is flask ok for a noob")) == ["flask", "begin"]
     # Idioms ask what they mean, not what their words say.
     assert terms(normalize("new to python web stuff, what is flask")) == ["begin", "what", "flask"]
