@@ -16,8 +16,9 @@ How a question is scored, in short:
    explains, and by its closest example phrasing (its own, and the everyday phrasings of
    its kind: ``bot.section_kinds``). In a message of several sentences, the one that asks
    is scored alone too, and each section keeps its better score.
-4. Below the answer threshold, or when two sections are nearly tied, nothing is answered;
-   the closest sections are offered as suggestions instead.
+4. Below the answer threshold (a little lower for a section with few example phrasings),
+   or when two sections are nearly tied, nothing is answered; the closest sections are
+   offered as suggestions instead.
 """
 
 from __future__ import annotations
@@ -89,6 +90,11 @@ ANSWER_TAIL_CREDIT = 0.3
 # A section about another framework of its document than the one a question names keeps
 # this share of its score.
 OTHER_FRAMEWORK_FACTOR = 0.7
+# A section with few example phrasings cannot come as close to a question as one with many:
+# up to this many points lower threshold for a section with none, down to nothing at
+# SPARSE_EXAMPLES. Not for a question asking how to do something: comparisons rarely answer
+# how-tos, and near-misses mostly ask them.
+SPARSE_THRESHOLD_ALLOWANCE = 5.0
 # Typo corrections remembered (the same misspellings come back); forgotten all at once.
 CORRECTIONS_KEPT = 20_000
 # A section with at least this many example phrasings gets an index of them.
@@ -163,6 +169,7 @@ class Matcher:
         self._answer_bags: list[frozenset[str]] = []
         self._answer_credit: list[float] = []
         self._tail_bags: list[frozenset[str]] = []
+        self._allowance: dict[int, float] = {}  # by id() of the section: sections are not hashed
         for doc_index, document in enumerate(knowledge.documents):
             used: tuple[set[str], set[tuple[str, str]]] | None = None  # read when needed
             for name in document.frameworks:
@@ -214,9 +221,9 @@ class Matcher:
                 self._tail_bags.append(tail or _NOTHING)  # one shared empty set, not 10,000
                 phrased.append(list(dict.fromkeys(t for t in example_terms if t)))  # no repeats
                 given = len(section.questions) + len(section.keywords)
-                self._answer_credit.append(
-                    ANSWER_CREDIT + SPARSE_ANSWER_CREDIT * max(0.0, 1 - given / SPARSE_EXAMPLES)
-                )
+                sparseness = max(0.0, 1 - given / SPARSE_EXAMPLES)
+                self._answer_credit.append(ANSWER_CREDIT + SPARSE_ANSWER_CREDIT * sparseness)
+                self._allowance[id(section)] = SPARSE_THRESHOLD_ALLOWANCE * sparseness
         vocabulary = frozenset().union(*self._bags) | set(self._frameworks)
         self._document_vocabulary: dict[frozenset[int], _Vocabulary] = {}
         self._vocabulary_of(None)  # the one unnamed questions use, ready before the first
@@ -469,6 +476,8 @@ class Matcher:
                 alone = self._rank(documents, part, MAX_SUGGESTIONS + 1)
                 ranked = _best_of(ranked, alone, MAX_SUGGESTIONS + 1)
         answer_at = self.answer_threshold if threshold is None else threshold
+        if ranked and not how_to:
+            answer_at -= self._allowance[id(ranked[0].section)]
         chat = not pair and self._is_chat(written)  # "either of these" asks about the two
         best = ranked[0] if ranked else None
         score = best.score if best else 0.0
