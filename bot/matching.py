@@ -94,7 +94,7 @@ OTHER_FRAMEWORK_FACTOR = 0.7
 # up to this many points lower threshold for a section with none, down to nothing at
 # SPARSE_EXAMPLES. Not for a question asking how to do something: comparisons rarely answer
 # how-tos, and near-misses mostly ask them.
-SPARSE_THRESHOLD_ALLOWANCE = 5.0
+SPARSE_THRESHOLD_ALLOWANCE = 4.0
 # Typo corrections remembered (the same misspellings come back); forgotten all at once.
 CORRECTIONS_KEPT = 20_000
 # A section with at least this many example phrasings gets an index of them.
