@@ -169,7 +169,6 @@ class Matcher:
         self._answer_bags: list[frozenset[str]] = []
         self._answer_credit: list[float] = []
         self._tail_bags: list[frozenset[str]] = []
-        self._allowance: dict[int, float] = {}  # by id() of the section: sections are not hashed
         for doc_index, document in enumerate(knowledge.documents):
             used: tuple[set[str], set[tuple[str, str]]] | None = None  # read when needed
             for name in document.frameworks:
@@ -220,10 +219,9 @@ class Matcher:
                 tail = frozenset(self._terms(answer)) - self._bags[-1] - said
                 self._tail_bags.append(tail or _NOTHING)  # one shared empty set, not 10,000
                 phrased.append(list(dict.fromkeys(t for t in example_terms if t)))  # no repeats
-                given = len(section.questions) + len(section.keywords)
-                sparseness = max(0.0, 1 - given / SPARSE_EXAMPLES)
-                self._answer_credit.append(ANSWER_CREDIT + SPARSE_ANSWER_CREDIT * sparseness)
-                self._allowance[id(section)] = SPARSE_THRESHOLD_ALLOWANCE * sparseness
+                self._answer_credit.append(
+                    ANSWER_CREDIT + SPARSE_ANSWER_CREDIT * _sparseness(section)
+                )
         vocabulary = frozenset().union(*self._bags) | set(self._frameworks)
         self._document_vocabulary: dict[frozenset[int], _Vocabulary] = {}
         self._vocabulary_of(None)  # the one unnamed questions use, ready before the first
@@ -477,7 +475,7 @@ class Matcher:
                 ranked = _best_of(ranked, alone, MAX_SUGGESTIONS + 1)
         answer_at = self.answer_threshold if threshold is None else threshold
         if ranked and not how_to:
-            answer_at -= self._allowance[id(ranked[0].section)]
+            answer_at -= SPARSE_THRESHOLD_ALLOWANCE * _sparseness(ranked[0].section)
         chat = not pair and self._is_chat(written)  # "either of these" asks about the two
         best = ranked[0] if ranked else None
         score = best.score if best else 0.0
@@ -693,6 +691,11 @@ def _short_names(name: str, used: tuple[set[str], set[tuple[str, str]]]) -> set[
     if name.startswith("py") and len(name) >= 6 and name[2:] in words:
         short.add(name[2:])  # "torch" for pytorch
     return short - STOPWORDS
+
+
+def _sparseness(section: Section) -> float:
+    """How few example phrasings the section gives: 1 for none, 0 from SPARSE_EXAMPLES on."""
+    return max(0.0, 1 - (len(section.questions) + len(section.keywords)) / SPARSE_EXAMPLES)
 
 
 def _best_of(first: list[Candidate], second: list[Candidate], limit: int) -> list[Candidate]:

@@ -30,12 +30,13 @@ _DISCORD_MARKUP = re.compile(
 _NON_WORD = re.compile(r"[\W_]+")
 _DOT_JS = re.compile(r"(?<=\w)\.js\b")
 _TLDR = re.compile(r"\btl\s*[;:/]?\s*dr\b")
-_WITHOUT = re.compile(r"\bw/o\b")  # chat shorthand: "does webpack work w/o a config"
 # Idioms rewritten before words are split, each tried only when its guard word is in the
 # text (most questions have none of them): (guard words, pattern, replacement).
 _IDIOMS: tuple[
     tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match[str]], str]], ...
 ] = (
+    # Chat shorthand: "does webpack work w/o a config".
+    (("w/o",), re.compile(r"\bw/o\b"), "without"),
     # "pick up" a framework is learning it, not choosing it.
     (("pick",), re.compile(r"\bpick(?:s|ed|ing)?\s+(?:it\s+|them\s+)?up\b"), "learn"),
     # "total noob here, what is flask?" introduces the asker; the question is the rest.
@@ -289,7 +290,6 @@ def normalize(text: str, limit: int | None = MAX_QUESTION_CHARS) -> str:
     text = text.replace("'", "").replace("\u2019", "")
     text = _DOT_JS.sub("js", text)  # "vue.js" and "vuejs" are one word
     text = _TLDR.sub("tldr", text)
-    text = _WITHOUT.sub("without", text)
     for guards, idiom, replacement in _IDIOMS:
         if any(guard in text for guard in guards):
             text = idiom.sub(replacement, text)
