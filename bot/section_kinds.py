@@ -53,6 +53,11 @@ _PER_FRAMEWORK = {
         "the thinking behind {x}",
         "what does {x} believe in",
         "what is {x} trying to be",
+        "is {x} like that on purpose",
+        "is that intentional in {x}",
+        "what is the reasoning behind {x}",
+        "is it a deliberate design choice in {x}",
+        "what is the idea behind {x}",
     ),
 }
 
