@@ -16,7 +16,7 @@ import string
 from functools import cache, lru_cache
 from pathlib import Path
 
-from bot.text import stem
+from bot.text import stem, term
 
 ENGLISH_WORDS_FILE = Path(__file__).with_name("data") / "english-words.txt"
 
@@ -115,6 +115,63 @@ CHAT_WORDS = frozenset(
     hii hiii heyy heyyy helloo ppl sry bro bruh
     """.split()
 )
+
+
+# Words people use for the same subject, loosely: "is tensorflow dead?" asks what a section
+# on its future says, "a bigger crowd" what one on its community says. A question's everyday
+# word that the knowledge never uses stands, at reduced weight, for a word of its group that
+# the knowledge does (``related_terms``). One group a line.
+RELATED_WORDS = """
+community crowd userbase following fanbase adoption popular mainstream users
+job career hire hiring employer employment demand listings recruiter salary market
+mature stable reliable proven experimental beta
+dead dying alive abandoned future decline declining momentum trend trending
+old older oldest age history around since released launched
+fast speed performance slow sluggish snappy lag laggy latency throughput benchmark efficient
+size lightweight bloat bloated footprint heavy binary weight megabytes mb
+memory ram
+startup boot cold
+cost price pricing free paid money license licensing licence royalties fees subscription commercial
+documentation tutorial guide resources
+support help answers stackoverflow
+mobile phone phones android ios iphone ipad tablet
+desktop windows mac macos linux
+console consoles playstation xbox nintendo
+test testing spec assertion
+debug debugging debugger breakpoint devtools inspect
+deploy deployment hosting host hosted server cloud shipping
+security secure safe safety vulnerability attack exploit sandbox
+migrate migration switch switching port porting move moving rewrite convert
+install installation setup installing
+plugin extension addon module package
+type typed typing static
+async asynchronous concurrency concurrent parallel parallelism thread threading
+scale scaling scalable growth grow
+company companies corporation business businesses enterprise
+hard painful struggle confusing overwhelming steep
+better winner
+recommend suggest advice opinion thoughts verdict
+interface gui frontend widget design visual look
+animation smooth jank frames fps stutter
+graphics visuals rendering render
+verbose boilerplate concise terse readable readability
+compile compilation compiler build builds
+backed backing sponsor sponsored funded steward owned owner maintain maintainer
+created founded author creator invented
+ecosystem libraries packages integrations
+colleague coworker teammate team
+"""
+
+
+@cache
+def related_terms() -> dict[str, tuple[str, ...]]:
+    """For each index term of ``RELATED_WORDS``, the other terms of its groups."""
+    related: dict[str, dict[str, None]] = {}
+    for line in RELATED_WORDS.strip().splitlines():
+        group = list(dict.fromkeys(term(word) for word in line.split()))
+        for t in group:
+            related.setdefault(t, {}).update(dict.fromkeys(o for o in group if o != t))
+    return {t: tuple(others) for t, others in related.items()}
 
 
 @cache

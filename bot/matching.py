@@ -4,7 +4,9 @@ How a question is scored, in short:
 
 1. It is normalized and cut into terms (``bot.text``). A word the knowledge never uses is
    compared with every word it does use (rapidfuzz ``process.extractOne``), so "flaks" and
-   "philosphy" become "flask" and "philosophy"; a word that stays unknown counts *against*
+   "philosphy" become "flask" and "philosophy"; an everyday word it never uses may stand for
+   a related one it does ("crowd" for "community", ``bot.lexicon.RELATED_WORDS``), at reduced
+   weight; a word that stays unknown counts *against*
    every section, which is what makes "how do I serve static files with flask" abstain.
    Everyday English around a framework name is taken for chat, except in a how-to question
    ("how do I make a double jump in godot"), where it is the subject.
@@ -35,7 +37,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.knowledge import Document, KnowledgeBase, Section
-from bot.lexicon import is_english, is_technical, misspelt_english
+from bot.lexicon import is_english, is_technical, misspelt_english, related_terms
 from bot.section_kinds import generic_phrasings
 from bot.text import (
     STOPWORDS,
@@ -95,6 +97,9 @@ OTHER_FRAMEWORK_FACTOR = 0.7
 # SPARSE_EXAMPLES. Not for a question asking how to do something: comparisons rarely answer
 # how-tos, and near-misses mostly ask them.
 SPARSE_THRESHOLD_ALLOWANCE = 4.0
+# An everyday word the knowledge does not use, standing for a related word it does ("crowd"
+# for "community": ``bot.lexicon.RELATED_WORDS``), weighs this share of that word.
+RELATED_WEIGHT = 0.6
 # Typo corrections remembered (the same misspellings come back); forgotten all at once.
 CORRECTIONS_KEPT = 20_000
 # A section with at least this many example phrasings gets an index of them.
@@ -166,6 +171,7 @@ class Matcher:
         surface: dict[str, str] = {}
         self._aliases: dict[str, str] = {}
         self._corrections: dict[str, str | None] = {}
+        self._related = related_terms()
         self._answer_bags: list[frozenset[str]] = []
         self._answer_credit: list[float] = []
         self._tail_bags: list[frozenset[str]] = []
@@ -368,13 +374,37 @@ class Matcher:
         vocabulary = self._vocabulary_of(documents)
         # "is one of them objectively better": a question about "the two" names them too.
         about_pair = bool(named) or pair
-        weights = {
-            t: self._known_weight_of(t, word, about_pair)
-            if t in vocabulary.examples
-            else self._unknown_weight_of(word, about_pair and not how_to, t in vocabulary.answers)
-            for t, word in written.items()
-        }
+        weights: dict[str, float] = {}
+        for t, word in written.items():
+            if t in vocabulary.examples:
+                weights[t] = self._known_weight_of(t, word, about_pair)
+            elif (stand_in := self._stand_in(t, word, written, vocabulary, how_to)) is not None:
+                weights[stand_in] = max(
+                    weights.get(stand_in, 0.0), self._weight(stand_in) * RELATED_WEIGHT
+                )
+            else:
+                weights[t] = self._unknown_weight_of(
+                    word, about_pair and not how_to, t in vocabulary.answers
+                )
         return documents, weights
+
+    def _stand_in(
+        self,
+        t: str,
+        word: str,
+        written: dict[str, str],
+        vocabulary: _Vocabulary,
+        how_to: bool,
+    ) -> str | None:
+        """The term the knowledge uses for an everyday word it does not ("crowd" for
+        "community"), its rarest if several; None for a programming term ("port" is not
+        "porting"), in a how-to question (its words are the subject), or when the question
+        already says it."""
+        related = self._related.get(t)
+        if related is None or how_to or is_technical(word):
+            return None
+        known = [r for r in related if r in vocabulary.examples and r not in written]
+        return max(known, key=self._weight) if known else None
 
     def _known_weight_of(self, t: str, word: str, named: bool) -> float:
         """A word the knowledge uses in a phrasing or two is no better evidence than one it

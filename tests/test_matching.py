@@ -7,7 +7,7 @@ import pytest
 from bot import matching
 from bot.knowledge import Document, KnowledgeBase, Section
 from bot.matching import Matcher
-from bot.text import normalize, refers_to_pair, terms
+from bot.text import normalize, refers_to_pair, term, terms
 
 
 def section(section_id: str, *questions: str, answer: str = "") -> Section:
@@ -598,3 +598,34 @@ def test_a_section_with_few_examples_is_answered_a_little_below_the_threshold() 
     score = Matcher(KnowledgeBase((document,))).match(how_to).score
     strict = Matcher(KnowledgeBase((document,)), answer_threshold=score + 1)
     assert not strict.match(how_to).answered
+
+
+def test_an_everyday_word_stands_for_a_related_word_the_knowledge_uses() -> None:
+    document = Document(
+        "unity-vs-godot",
+        "Unity vs Godot",
+        "?",
+        (
+            section("community", "which has the bigger community", "is godot popular"),
+            section("future", "what is the future of unity", "is godot declining"),
+            section("porting", "how hard is porting a game from unity to godot"),
+            section("summary", "unity or godot", "which should i choose"),
+        ),
+        ("unity", "godot"),
+    )
+    matcher = Matcher(KnowledgeBase((document,)))
+    # "crowd" and "dead" are words of no example: they stand for "community" and "future".
+    assert answer_of(matcher, "which has the bigger crowd, unity or godot?") == (
+        "unity-vs-godot/community"
+    )
+    assert answer_of(matcher, "is unity dead?") == "unity-vs-godot/future"
+    weights = matcher.weigh("is unity dead?")[1]
+    (stand_in,) = set(weights) - {"unity"}
+    assert stand_in in {term("future"), term("declining")}
+    own = matcher.weigh(f"is unity {stand_in}")[1][stand_in]
+    assert weights[stand_in] == pytest.approx(own * matching.RELATED_WEIGHT)
+    # A programming term is meant as written: a network port is not porting a game, and the
+    # everyday words of a how-to are its subject.
+    assert "port" in matcher.weigh("what port does the unity editor listen on")[1]
+    assert answer_of(matcher, "what port does the unity editor listen on") is None
+    assert "dead" in matcher.weigh("how do i make a dead enemy respawn in godot")[1]
