@@ -153,7 +153,7 @@ STOPWORDS = frozenset(
 # Everyday words folded onto one term, so "difficult" finds examples that say "hard".
 _SYNONYM_GROUPS = {
     "hard": "difficult difficulty tough challenging harder hardest",
-    "easy": "easier easiest easily gentle gentler gentlest approachable",
+    "easy": "easier easiest easily gentle gentler gentlest approachable friendlier friendliest",
     "include": "includes included including ship ships shipped bundle bundled comes builtin",
     "beginner": "newbie noob novice newcomer beginners",
     "small": "tiny little smaller smallest mini",
