@@ -9,7 +9,8 @@ How a question is scored, in short:
    weight; a word that stays unknown counts *against*
    every section, which is what makes "how do I serve static files with flask" abstain.
    Everyday English around a framework name is taken for chat, except in a how-to question
-   ("how do I make a double jump in godot"), where it is the subject.
+   ("how do I make a double jump in godot"), or compared with another such word ("rabbitmq
+   shovel vs federation"), where it is the subject.
 2. A question that names frameworks is only compared with the documents about them: by
    name, by initials of a name of several words ("RN"), or by the short names the document
    itself uses ("torch", "TF").
@@ -44,6 +45,7 @@ from bot.text import (
     SYNONYMS,
     asked_sentences,
     asks_how_to,
+    compared_pairs,
     normalize,
     refers_to_pair,
     term,
@@ -362,11 +364,18 @@ class Matcher:
         """
         normalized = normalize(question)
         return self._weigh(
-            self._query(normalized), asks_how_to(normalized), refers_to_pair(normalized)
+            self._query(normalized),
+            asks_how_to(normalized),
+            refers_to_pair(normalized),
+            self._compared(normalized),
         )
 
     def _weigh(
-        self, written: dict[str, str], how_to: bool = False, pair: bool = False
+        self,
+        written: dict[str, str],
+        how_to: bool = False,
+        pair: bool = False,
+        compared: frozenset[str] = frozenset(),
     ) -> tuple[set[int] | None, dict[str, float]]:
         """``weigh`` for terms already read from a question (``_query``)."""
         named = self._named(written)
@@ -378,6 +387,8 @@ class Matcher:
         for t, word in written.items():
             if t in vocabulary.examples:
                 weights[t] = self._known_weight_of(t, word, about_pair)
+            elif word in compared:  # the subject of the question, whatever the word
+                weights[t] = self._unknown_weight_of(word, False, t in vocabulary.answers)
             elif (stand_in := self._stand_in(t, word, written, vocabulary, how_to)) is not None:
                 weights[stand_in] = max(
                     weights.get(stand_in, 0.0), self._weight(stand_in) * RELATED_WEIGHT
@@ -487,7 +498,8 @@ class Matcher:
         written = self._query(normalized)
         how_to = asks_how_to(normalized)
         pair = refers_to_pair(normalized)
-        documents, weights = self._weigh(written, how_to, pair)
+        compared = self._compared(normalized)
+        documents, weights = self._weigh(written, how_to, pair, compared)
         if require_framework and documents is None:
             return Match(question, None, 0.0, ())
         ranked = self._rank(documents, weights, MAX_SUGGESTIONS + 1)
@@ -498,7 +510,7 @@ class Matcher:
             asked_written = self._query(normalize(asked))
             if not any(t in self._frameworks for t in asked_written):
                 asked_written.update((t, w) for t, w in written.items() if t in self._frameworks)
-            part = self._weigh(asked_written, how_to, pair)[1]
+            part = self._weigh(asked_written, how_to, pair, compared)[1]
             # "is that right?" says nothing alone: the rest of the message has the subject.
             if any(w > self._chat_weight for t, w in part.items() if t not in self._frameworks):
                 alone = self._rank(documents, part, MAX_SUGGESTIONS + 1)
@@ -528,6 +540,17 @@ class Matcher:
             return Match(question, best, score, others[:MAX_SUGGESTIONS])
         close = tuple(c for c in ranked if c.score >= self.suggest_threshold)
         return Match(question, None, score, close[:MAX_SUGGESTIONS])
+
+    def _compared(self, normalized: str) -> frozenset[str]:
+        """The words of each "X vs Y" (or "difference between X and Y") in which neither X nor
+        Y is a word the knowledge uses: "rabbitmq shovel vs federation" compares two things no
+        section knows, and they are its subject, not chat around a framework name."""
+        compared: set[str] = set()
+        for a, b in compared_pairs(normalized):
+            both = self._query(f"{a} {b}")  # misspellings corrected: "kafak" is kafka
+            if len(both) == 2 and not any(t in self._idf or t in self._frameworks for t in both):
+                compared.update(both.values())
+        return frozenset(compared)
 
     def _is_chat(self, written: dict[str, str]) -> bool:
         """A one-word reply in a conversation ("nice", "same", "that fixed it!"): one everyday
@@ -714,12 +737,15 @@ def _words_of(document: Document) -> tuple[set[str], set[tuple[str, str]]]:
 
 def _short_names(name: str, used: tuple[set[str], set[tuple[str, str]]]) -> set[str]:
     """What the document itself calls the framework for short: "torch" for pytorch, "tf" for
-    tensorflow where it writes "TF" beside "TensorFlow". Only names its own text uses:
-    nothing is guessed ("go" is not Godot, "UI" is not Unity)."""
+    tensorflow where it writes "TF" beside "TensorFlow". Only names its own text uses,
+    and the name without its "MQ" or "DB" ("rabbit", "mongo"): nothing else is guessed ("go"
+    is not Godot, "UI" is not Unity)."""
     words, initials = used
     short = {letters for letters, spelled in initials if spelled == name}
     if name.startswith("py") and len(name) >= 6 and name[2:] in words:
         short.add(name[2:])  # "torch" for pytorch
+    if name.endswith(("mq", "db")) and len(name) >= 7:
+        short.add(name[:-2])  # "rabbit" for rabbitmq, "mongo" for mongodb
     return short - STOPWORDS
 
 

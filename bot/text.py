@@ -333,3 +333,16 @@ def terms(normalized: str) -> list[str]:
             continue
         seen.setdefault(term(word), None)
     return list(seen)
+
+
+# "X vs Y", "X versus Y", "the difference between (a) X and (a) Y": one word each side.
+_COMPARED = re.compile(
+    r"\b(\w+) (?:vs|versus) (\w+)"
+    r"|\bdifference between (?:(?:a|an|the) )?(\w+) and (?:(?:a|an|the) )?(\w+)"
+)
+
+
+def compared_pairs(normalized: str) -> list[tuple[str, str]]:
+    """The two words each "X vs Y" or "difference between X and Y" of a (normalized)
+    question compares."""
+    return [(m[1], m[2]) if m[1] else (m[3], m[4]) for m in _COMPARED.finditer(normalized)]

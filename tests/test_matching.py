@@ -7,7 +7,7 @@ import pytest
 from bot import matching
 from bot.knowledge import Document, KnowledgeBase, Section
 from bot.matching import Matcher
-from bot.text import normalize, refers_to_pair, term, terms
+from bot.text import compared_pairs, normalize, refers_to_pair, term, terms
 
 
 def section(section_id: str, *questions: str, answer: str = "") -> Section:
@@ -629,3 +629,36 @@ def test_an_everyday_word_stands_for_a_related_word_the_knowledge_uses() -> None
     assert "port" in matcher.weigh("what port does the unity editor listen on")[1]
     assert answer_of(matcher, "what port does the unity editor listen on") is None
     assert "dead" in matcher.weigh("how do i make a dead enemy respawn in godot")[1]
+
+
+def test_two_things_no_section_knows_compared_are_the_subject_not_chat() -> None:
+    assert compared_pairs(normalize("RabbitMQ shovel vs. federation?")) == [
+        ("shovel", "federation")
+    ]
+    assert compared_pairs(normalize("the difference between a shovel and a federation")) == [
+        ("shovel", "federation")
+    ]
+    brokers = Document(
+        "kafka-vs-rabbitmq",
+        "Kafka vs RabbitMQ",
+        "?",
+        (
+            section("choosing", "kafka or rabbitmq", "when do i use which"),
+            section("architecture", "how does kafka work", "log vs queue"),
+        ),
+        ("kafka", "rabbitmq"),
+    )
+    matcher = Matcher(KnowledgeBase((brokers,)))
+    # Around a framework name, everyday words are chat; compared with each other, they are
+    # what the question is about, and no section answers it.
+    assert answer_of(matcher, "rabbitmq shovel or federation, when do i use which") == (
+        "kafka-vs-rabbitmq/choosing"
+    )
+    assert answer_of(matcher, "rabbitmq shovel vs federation, when do i use which") is None
+    # Frameworks, or words the knowledge uses, compared: the usual question.
+    assert answer_of(matcher, "kafak vs rabbit, when do i use which") == (
+        "kafka-vs-rabbitmq/choosing"
+    )
+    assert answer_of(matcher, "log vs queue, how does kafka work") == (
+        "kafka-vs-rabbitmq/architecture"
+    )
