@@ -120,20 +120,20 @@ CHAT_WORDS = frozenset(
 # Words people use for the same subject, loosely: "is tensorflow dead?" asks what a section
 # on its future says, "a bigger crowd" what one on its community says. A question's everyday
 # word that the knowledge never uses stands, at reduced weight, for a word of its group that
-# the knowledge does (``related_terms``). One group a line.
+# the knowledge does (``related_terms``). One group a line; no function words.
 RELATED_WORDS = """
 community crowd userbase following fanbase adoption popular mainstream users
 job career hire hiring employer employment demand listings recruiter salary market
 mature stable reliable proven experimental beta
 dead dying alive abandoned future decline declining momentum trend trending
-old older oldest age history around since released launched
+old older oldest age history released launched
 fast speed performance slow sluggish snappy lag laggy latency throughput benchmark efficient
 size lightweight bloat bloated footprint heavy binary weight megabytes mb
 memory ram
 startup boot cold
 cost price pricing free paid money license licensing licence royalties fees subscription commercial
 documentation tutorial guide resources
-support help answers stackoverflow
+support answers stackoverflow
 mobile phone phones android ios iphone ipad tablet
 desktop windows mac macos linux
 console consoles playstation xbox nintendo

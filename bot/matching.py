@@ -6,8 +6,8 @@ How a question is scored, in short:
    compared with every word it does use (rapidfuzz ``process.extractOne``), so "flaks" and
    "philosphy" become "flask" and "philosophy"; an everyday word it never uses may stand for
    a related one it does ("crowd" for "community", ``bot.lexicon.RELATED_WORDS``), at reduced
-   weight; a word that stays unknown counts *against*
-   every section, which is what makes "how do I serve static files with flask" abstain.
+   weight; a word that stays unknown counts *against* every section, which is what makes
+   "how do I serve static files with flask" abstain.
    Everyday English around a framework name is taken for chat, except in a how-to question
    ("how do I make a double jump in godot"), or compared with another such word ("rabbitmq
    shovel vs federation"), where it is the subject.

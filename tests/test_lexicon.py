@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.lexicon import is_english, is_technical, misspelt_english
+from bot.lexicon import RELATED_WORDS, is_english, is_technical, misspelt_english, related_terms
+from bot.text import STOPWORDS, term
 
 
 def test_everyday_words_the_dictionary_leaves_out_are_english() -> None:
@@ -30,3 +31,12 @@ def test_an_everyday_word_slipped_by_a_dropped_or_swapped_letter_is_found() -> N
     # Words of the dictionary are no slips; jargon a letter away from English stays jargon.
     for word in ("visible", "redux", "axios", "prisma", "gunicorn", "werkzeug"):
         assert misspelt_english(word) is None, word
+
+
+def test_related_words_are_grouped_both_ways_and_hold_no_function_words() -> None:
+    related = related_terms()
+    assert term("community") in related[term("crowd")]
+    assert term("crowd") in related[term("community")]
+    assert term("crowd") not in related[term("crowd")]
+    # A function word never reaches the matcher: it would be a group member for nothing.
+    assert not [w for w in RELATED_WORDS.split() if w in STOPWORDS]
