@@ -200,10 +200,11 @@ class Matcher:
                         self._aliases.setdefault(short, term(words[0]))
         for word, alias in self._aliases.items():
             surface.setdefault(word, alias)
+        self._package_name = _package_pattern(knowledge)
         for doc_index, document in enumerate(knowledge.documents):
             for section in document.sections:
                 phrasings = [
-                    normalize(p)
+                    normalize(self._with_package_words(p))
                     for p in (
                         *section.questions,
                         *section.keywords,
@@ -222,9 +223,10 @@ class Matcher:
                 lead = answer
                 if len(answer) > ANSWER_LEAD_CHARS:
                     lead = answer[: ANSWER_LEAD_CHARS + 1].rsplit(" ", 1)[0]
-                said = frozenset(self._terms(lead)) - self._bags[-1]
+                lead_packages, packages = self._package_words(section.answer, len(lead))
+                said = frozenset(self._terms(lead)).union(lead_packages) - self._bags[-1]
                 self._answer_bags.append(said or _NOTHING)
-                tail = frozenset(self._terms(answer)) - self._bags[-1] - said
+                tail = frozenset(self._terms(answer)).union(packages) - self._bags[-1] - said
                 self._tail_bags.append(tail or _NOTHING)  # one shared empty set, not 10,000
                 phrased.append(list(dict.fromkeys(t for t in example_terms if t)))  # no repeats
                 self._answer_credit.append(
@@ -291,6 +293,32 @@ class Matcher:
                 {f: sum(f in e.terms for e in section_examples) / count for f in names}
             )
 
+    def _package_word(self, found: re.Match[str]) -> str | None:
+        """A package named after a framework ("flask-login", "pytest-cov", "django-allauth")
+        as one word: a subject of its own, not Flask and a login. None for a framework's own
+        name written in parts ("spring-boot", "react-native")."""
+        first, second = found.group(1).casefold(), found.group(2).casefold()
+        return None if term(second) in self._frameworks else first + second
+
+    def _with_package_words(self, text: str) -> str:
+        """``text`` with each package name also written as one word, after its parts."""
+        if self._package_name is None:
+            return text
+        return self._package_name.sub(
+            lambda found: f"{found.group(0)} {self._package_word(found) or ''}", text
+        )
+
+    def _package_words(self, text: str, lead: int) -> tuple[set[str], set[str]]:
+        """The package names of ``text`` as terms: those before character ``lead``, and the
+        others."""
+        early: set[str] = set()
+        late: set[str] = set()
+        if self._package_name is not None:
+            for found in self._package_name.finditer(text):
+                if (word := self._package_word(found)) is not None:
+                    (early if found.start() < lead else late).add(term(word))
+        return early, late
+
     def _terms(self, normalized: str) -> tuple[str, ...]:
         """Index terms of a normalized text, as ``bot.text.terms`` with framework aliases."""
         seen: dict[str, None] = {}
@@ -310,7 +338,7 @@ class Matcher:
 
     def query_terms(self, question: str) -> list[str]:
         """The question's terms, misspellings of known words corrected."""
-        return list(self._query(normalize(question)))
+        return list(self._query(normalize(self._with_package_words(question))))
 
     def _query(self, normalized: str) -> dict[str, str]:
         """Each term of the (normalized) question, mapped to the word it was written as (or
@@ -362,7 +390,7 @@ class Matcher:
         A term none of those documents uses counts against every section: heavily when it
         names a programming subject or no dictionary knows it, lightly when it is chat.
         """
-        normalized = normalize(question)
+        normalized = normalize(self._with_package_words(question))
         return self._weigh(
             self._query(normalized),
             asks_how_to(normalized),
@@ -494,7 +522,8 @@ class Matcher:
         for messages nobody asked the bot, where "which is faster?" continues a conversation
         the bot cannot see.
         """
-        normalized = normalize(question)
+        text = self._with_package_words(question)
+        normalized = normalize(text)
         written = self._query(normalized)
         how_to = asks_how_to(normalized)
         pair = refers_to_pair(normalized)
@@ -503,7 +532,7 @@ class Matcher:
         if require_framework and documents is None:
             return Match(question, None, 0.0, ())
         ranked = self._rank(documents, weights, MAX_SUGGESTIONS + 1)
-        if (asked := asked_sentences(question)) is not None:
+        if (asked := asked_sentences(text)) is not None:
             # "hello! a job posting wants django. what is it actually?": the sentence that
             # asks may be clearer alone (with the frameworks the message names, if it names
             # none itself).
@@ -715,6 +744,20 @@ _TIME_UNITS = frozenset(
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "pandas or polars in 2025?": when, not what
 _CAPITALS = re.compile(r"\b[A-Z]{2,3}\b")
 _CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]*)+\b")
+
+
+def _package_pattern(knowledge: KnowledgeBase) -> re.Pattern[str] | None:
+    """A framework's first name, a hyphen and a word: how packages for it are named."""
+    firsts = {
+        words[0]
+        for document in knowledge.documents
+        for name in document.frameworks
+        if (words := normalize(name).split())
+    }
+    if not firsts:
+        return None
+    names = "|".join(re.escape(f) for f in sorted(firsts, key=len, reverse=True))
+    return re.compile(rf"(?i)\b({names})-([a-z][a-z0-9]*)")
 
 
 def _words_of(document: Document) -> tuple[set[str], set[tuple[str, str]]]:

@@ -662,3 +662,37 @@ def test_two_things_no_section_knows_compared_are_the_subject_not_chat() -> None
     assert answer_of(matcher, "log vs queue, how does kafka work") == (
         "kafka-vs-rabbitmq/architecture"
     )
+
+
+def test_a_package_named_after_a_framework_is_a_subject_of_its_own() -> None:
+    flask = Document(
+        "flask-vs-django",
+        "Flask vs Django",
+        "?",
+        (
+            section(
+                "flask-overview",
+                "what is flask",
+                "what does flask give me",
+                answer="A small core. Extensions such as Flask-Login or Flask-WTF add the rest.",
+            ),
+            section(
+                "flask-philosophy",
+                "why is flask so minimal",
+                "why does flask not validate forms",
+                answer="Flask leaves choices to you: no form validation, no database layer.",
+            ),
+            section("spring-boot-overview", "what is spring boot"),
+        ),
+        ("flask", "django", "spring boot"),
+    )
+    matcher = Matcher(KnowledgeBase((flask,)))
+    assert "flaskwtf" in matcher.query_terms("flask-wtf validate_on_submit")
+    # A framework's own name in parts is that framework, not a package.
+    assert "springboot" not in matcher.query_terms("spring-boot or flask")
+    # Read as Flask and a validation, the error is about Flask not validating forms; it is
+    # about a package the knowledge only names.
+    assert answer_of(matcher, "flask-wtf validate_on_submit always returns false") is None
+    assert answer_of(matcher, "do i need flask-wtf to validate forms in flask") == (
+        "flask-vs-django/flask-philosophy"
+    )
