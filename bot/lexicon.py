@@ -98,6 +98,11 @@ TECHNICAL_WORDS = frozenset(
     address addresses port ports localhost ip ipv4 ipv6 bind binding listen listening
     connection connections connect network networking firewall packet packets protocol
     pattern patterns factory singleton latest newest preview resolve resolver
+    snapshot snapshots select channel channels verification anonymous inheritance prefix
+    heap yield collection collections parse parser parsing shutdown invalid submit signed
+    pool tenancy tenant tenants epoch epochs concatenate element elements menu
+    menus draft drafts rename slug trailing slash mismatch refused aborted persist
+    persisting
     """.split()
 )
 

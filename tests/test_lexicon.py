@@ -18,7 +18,21 @@ def test_everyday_words_the_dictionary_leaves_out_are_english() -> None:
 
 
 def test_programming_subjects_are_technical_however_everyday() -> None:
-    for word in ("address", "port", "pattern", "factory", "latest", "preview", "static", "deploy"):
+    for word in (
+        "address",
+        "port",
+        "pattern",
+        "factory",
+        "latest",
+        "preview",
+        "static",
+        "deploy",
+        "inheritance",
+        "snapshot",
+        "draft",
+        "menu",
+        "tenant",
+    ):
         assert is_technical(word), word
     for word in ("weekend", "coworker", "favour"):
         assert not is_technical(word), word

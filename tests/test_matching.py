@@ -214,6 +214,9 @@ def test_an_unknown_programming_subject_still_makes_it_abstain(matcher: Matcher)
     # Everyday English like "professor" is chat; "deploy" and "docker" are subjects.
     assert answer_of(matcher, "what is the way to deploy flask with docker") is None
     assert answer_of(matcher, "is django hard to learn with celery and redis") is None
+    # Everyday words that, in a programming question, name what it asks about.
+    for question in ("what is flask inheritance", "what is a flask snapshot"):
+        assert answer_of(matcher, question) is None, question
 
 
 def test_everyday_words_without_a_framework_name_are_not_chat(matcher: Matcher) -> None:
