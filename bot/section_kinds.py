@@ -221,6 +221,20 @@ _WHOLE_DOCUMENT = {
         "can i target web and desktop with {x}",
         "which one supports more platforms",
     ),
+    "routing": (
+        "how does routing work in {x}",
+        "how do you define routes in {x}",
+        "{x} routing",
+        "which has nicer routing",
+        "how are urls mapped to code in {x}",
+    ),
+    "middleware": (
+        "how does middleware work in {x}",
+        "{x} middleware",
+        "does {x} have hooks",
+        "how do you run code before every request in {x}",
+        "which has the better middleware story",
+    ),
     "maturity": (
         "is {x} mature",
         "is {x} stable enough for production",
@@ -294,6 +308,8 @@ _KIND_WORDS = {
     "security": "security",
     "platforms": "platforms platform mobile",
     "maturity": "maturity stability lts releases",
+    "routing": "routing routes router",
+    "middleware": "middleware hooks",
 }
 _KINDS = {word: kind for kind, words in _KIND_WORDS.items() for word in words.split()}
 _OVERVIEW_WORDS = frozenset(_KIND_WORDS["overview"].split()) - {"what"}

@@ -135,6 +135,8 @@ def test_kinds_beyond_the_first_ones_borrow_too() -> None:
             section("orm-and-database", "typeorm or prisma"),
             section("jobs-and-adoption", "who hires for this"),
             section("deployment", "serverless?"),
+            section("routing-and-handlers", "controllers or app.get"),
+            section("middleware", "guards and interceptors"),
         ),
         ("express", "nestjs"),
     )
@@ -143,6 +145,8 @@ def test_kinds_beyond_the_first_ones_borrow_too() -> None:
         "which orm does nest use": "orm-and-database",
         "is express still in demand": "jobs-and-adoption",
         "where can i host a nestjs app": "deployment",
+        "how do you define routes in express": "routing-and-handlers",
+        "how do i run code before every request in nestjs": "middleware",
     }
     assert answers(matcher, expected) == expected
     # Without a section of its kind, the same everyday phrasing finds nothing.
