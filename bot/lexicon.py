@@ -102,7 +102,7 @@ TECHNICAL_WORDS = frozenset(
     heap yield collection collections parse parser parsing shutdown invalid submit signed
     pool tenancy tenant tenants epoch epochs concatenate element elements menu
     menus draft drafts rename slug trailing slash mismatch refused aborted persist
-    persisting
+    persisting closure closures
     """.split()
 )
 

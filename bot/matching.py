@@ -102,6 +102,9 @@ SPARSE_THRESHOLD_ALLOWANCE = 4.0
 # An everyday word the knowledge does not use, standing for a related word it does ("crowd"
 # for "community": ``bot.lexicon.RELATED_WORDS``), weighs this share of that word.
 RELATED_WEIGHT = 0.6
+# An everyday word the knowledge does not use, in a question that names no framework, weighs
+# this share of an unknown word: less than jargon, far more than chat.
+UNNAMED_EVERYDAY_SHARE = 0.6
 # Typo corrections remembered (the same misspellings come back); forgotten all at once.
 CORRECTIONS_KEPT = 20_000
 # A section with at least this many example phrasings gets an index of them.
@@ -416,14 +419,14 @@ class Matcher:
             if t in vocabulary.examples:
                 weights[t] = self._known_weight_of(t, word, about_pair)
             elif word in compared:  # the subject of the question, whatever the word
-                weights[t] = self._unknown_weight_of(word, False, t in vocabulary.answers)
+                weights[t] = self._unknown_weight_of(word, False, t in vocabulary.answers, True)
             elif (stand_in := self._stand_in(t, word, written, vocabulary, how_to)) is not None:
                 weights[stand_in] = max(
                     weights.get(stand_in, 0.0), self._weight(stand_in) * RELATED_WEIGHT
                 )
             else:
                 weights[t] = self._unknown_weight_of(
-                    word, about_pair and not how_to, t in vocabulary.answers
+                    word, about_pair, t in vocabulary.answers, how_to
                 )
         return documents, weights
 
@@ -452,20 +455,32 @@ class Matcher:
             return min(self._chat_weight, self._weight(t))
         return self._weight(t)
 
-    def _unknown_weight_of(self, word: str, named: bool, answered: bool) -> float:
+    def _unknown_weight_of(
+        self, word: str, named: bool, answered: bool, subject: bool = False
+    ) -> float:
         """How much a word no example phrasing uses counts against every section (less when
         an answer uses it).
 
-        Everyday words are taken for chat only around a question that names a framework:
-        without one, "should i use tabs or spaces" is all chat and no question for us.
+        Everyday words are taken for chat around a question that names a framework. Without
+        one they count, a little less than jargon: "should i use tabs or spaces" is no
+        question for us, but "first year cs student here, which one is less painful to
+        learn?" still is. The words of a ``subject`` (a how-to question, two things compared)
+        count in full.
         """
-        if named and (is_english(word) or _YEAR.fullmatch(word)) and not is_technical(word):
+        weight = self._answer_word_weight if answered else self._unknown_weight
+        if subject:
+            return weight
+        everyday = not is_technical(word)
+        if named and everyday and (is_english(word) or _YEAR.fullmatch(word)):
             return self._chat_weight
-        # "why is my decorate not visibel everywhere": a slip of an everyday word is chat too.
-        slip = misspelt_english(word) if named else None
-        if slip is not None and not is_technical(slip) and not is_technical(word):
-            return self._chat_weight
-        return self._answer_word_weight if answered else self._unknown_weight
+        if named:
+            # "why is my decorate not visibel everywhere": a slip of an everyday word is chat.
+            slip = misspelt_english(word)
+            if slip is not None and not is_technical(slip) and everyday:
+                return self._chat_weight
+        elif everyday and is_english(word):
+            return weight * UNNAMED_EVERYDAY_SHARE
+        return weight
 
     def _correct(self, word: str) -> str | None:
         """The known word (or term) closest to a misspelled ``word``, if one is close; ""

@@ -550,10 +550,12 @@ def test_a_question_about_the_two_of_them_takes_everyday_words_for_chat() -> Non
         "is one of them objectively easier for beginners than the other",
     ):
         assert answer_of(matcher, question) == "flask-vs-django/learning-curve", question
-    # Without a name or "the two", an unforeseen word may be the subject of another question.
-    # (This tiny document's sections have so few examples that a score a little below the
-    # threshold would still be answered: the score itself says it is a guess.)
-    assert matcher.match("which is objectively easier for beginners").score < 55
+    # Without a name or "the two", an unforeseen everyday word may be the subject of another
+    # question: it counts, though less than jargon.
+    unnamed = matcher.match("which is objectively easier for beginners").score
+    assert unnamed < matcher.match("which of the two is objectively easier for beginners").score
+    assert unnamed > matcher.match("which is objectively easier for beginners, chess or go").score
+    assert answer_of(matcher, "which is objectively easier for beginners, chess or go") is None
 
 
 def test_a_word_only_an_answer_uses_weighs_less_than_one_nobody_uses() -> None:
@@ -699,3 +701,16 @@ def test_a_package_named_after_a_framework_is_a_subject_of_its_own() -> None:
     assert answer_of(matcher, "do i need flask-wtf to validate forms in flask") == (
         "flask-vs-django/flask-philosophy"
     )
+
+
+def test_an_everyday_word_counts_less_than_jargon_when_no_framework_is_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    matcher = Matcher(KnowledgeBase((FLASK,)))
+    unnamed = matcher.weigh("student here, which is easier for beginners with htmx")[1]
+    named = matcher.weigh("student here, is flask easier for beginners")[1]
+    assert named["student"] < unnamed["student"] < unnamed["htmx"]
+    question = "student here, which is easier for beginners"
+    score = matcher.match(question).score
+    monkeypatch.setattr(matching, "UNNAMED_EVERYDAY_SHARE", 1.0)
+    assert Matcher(KnowledgeBase((FLASK,))).match(question).score < score
