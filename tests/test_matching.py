@@ -695,8 +695,8 @@ def test_a_package_named_after_a_framework_is_a_subject_of_its_own() -> None:
     assert "flaskwtf" in matcher.query_terms("flask-wtf validate_on_submit")
     # A framework's own name in parts is that framework, not a package.
     assert "springboot" not in matcher.query_terms("spring-boot or flask")
-    # Read as Flask and a validation, the error is about Flask not validating forms; it is
-    # about a package the knowledge only names.
+    # Read as Flask and "validate", the error would look like a question on why Flask does
+    # not validate forms; it asks about a package the knowledge only names.
     assert answer_of(matcher, "flask-wtf validate_on_submit always returns false") is None
     assert answer_of(matcher, "do i need flask-wtf to validate forms in flask") == (
         "flask-vs-django/flask-philosophy"
