@@ -306,7 +306,9 @@ def stem(word: str) -> str:
     if word.endswith("ss") or word.endswith("us") or word.endswith("is"):
         return word
     for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) + len(replacement) >= 3:
+        # "apply" and "reply" end like an adverb, but "app" and "rep" are not their stems.
+        shortest = 4 if suffix == "ly" else 3
+        if word.endswith(suffix) and len(word) - len(suffix) + len(replacement) >= shortest:
             word = word[: len(word) - len(suffix)] + replacement
             break
     if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "lsz":

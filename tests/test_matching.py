@@ -80,6 +80,13 @@ def test_a_quality_and_its_adjective_are_one_term() -> None:
         assert len(set(terms(pair))) == 1, pair
 
 
+def test_a_verb_ending_like_an_adverb_keeps_its_stem() -> None:
+    assert term("deeply") == term("deep")  # an adverb meets its adjective
+    # "apply" is not "app" and "reply" is not "rep": "terraform plan and apply" asks no app.
+    for verb, other in (("apply", "app"), ("reply", "rep")):
+        assert term(verb) != term(other), verb
+
+
 def test_shorthand_for_a_technical_word_is_that_word() -> None:
     for short, long in (
         ("db", "database"),
