@@ -151,6 +151,16 @@ class _Vocabulary(NamedTuple):
     answers: frozenset[str]
 
 
+class _Reading(NamedTuple):
+    """What ``Matcher`` reads from a question before scoring it."""
+
+    text: str  # as asked, each package name also written as one word
+    written: dict[str, str]  # each term, mapped to the word it was written as (or corrected to)
+    how_to: bool
+    pair: bool  # it speaks of "the two" (``refers_to_pair``)
+    compared: frozenset[str]  # the words of an "X vs Y" no section knows
+
+
 class Matcher:
     """Scores questions against a knowledge base; build once, call ``match`` many times."""
 
@@ -180,10 +190,12 @@ class Matcher:
         self._answer_bags: list[frozenset[str]] = []
         self._answer_credit: list[float] = []
         self._tail_bags: list[frozenset[str]] = []
+        first_names: set[str] = set()
         for doc_index, document in enumerate(knowledge.documents):
             used: tuple[set[str], set[tuple[str, str]]] | None = None  # read when needed
             for name in document.frameworks:
                 words = normalize(name).split()
+                first_names.add(words[0])
                 for word in words:
                     self._frameworks[term(word)].add(doc_index)
                     if word != words[0] and is_english(word):
@@ -203,7 +215,7 @@ class Matcher:
                         self._aliases.setdefault(short, term(words[0]))
         for word, alias in self._aliases.items():
             surface.setdefault(word, alias)
-        self._package_name = _package_pattern(knowledge)
+        self._package_name = _package_pattern(first_names)
         for doc_index, document in enumerate(knowledge.documents):
             for section in document.sections:
                 phrasings = [
@@ -341,7 +353,19 @@ class Matcher:
 
     def query_terms(self, question: str) -> list[str]:
         """The question's terms, misspellings of known words corrected."""
-        return list(self._query(normalize(self._with_package_words(question))))
+        return list(self._read(question).written)
+
+    def _read(self, question: str) -> _Reading:
+        """The question's terms, and how it asks, read once for ``weigh`` and ``match``."""
+        text = self._with_package_words(question)
+        normalized = normalize(text)
+        return _Reading(
+            text,
+            self._query(normalized),
+            asks_how_to(normalized),
+            refers_to_pair(normalized),
+            self._compared(normalized),
+        )
 
     def _query(self, normalized: str) -> dict[str, str]:
         """Each term of the (normalized) question, mapped to the word it was written as (or
@@ -393,13 +417,8 @@ class Matcher:
         A term none of those documents uses counts against every section: heavily when it
         names a programming subject or no dictionary knows it, lightly when it is chat.
         """
-        normalized = normalize(self._with_package_words(question))
-        return self._weigh(
-            self._query(normalized),
-            asks_how_to(normalized),
-            refers_to_pair(normalized),
-            self._compared(normalized),
-        )
+        reading = self._read(question)
+        return self._weigh(reading.written, reading.how_to, reading.pair, reading.compared)
 
     def _weigh(
         self,
@@ -537,12 +556,7 @@ class Matcher:
         for messages nobody asked the bot, where "which is faster?" continues a conversation
         the bot cannot see.
         """
-        text = self._with_package_words(question)
-        normalized = normalize(text)
-        written = self._query(normalized)
-        how_to = asks_how_to(normalized)
-        pair = refers_to_pair(normalized)
-        compared = self._compared(normalized)
+        text, written, how_to, pair, compared = self._read(question)
         documents, weights = self._weigh(written, how_to, pair, compared)
         if require_framework and documents is None:
             return Match(question, None, 0.0, ())
@@ -761,17 +775,11 @@ _CAPITALS = re.compile(r"\b[A-Z]{2,3}\b")
 _CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]*)+\b")
 
 
-def _package_pattern(knowledge: KnowledgeBase) -> re.Pattern[str] | None:
+def _package_pattern(first_names: set[str]) -> re.Pattern[str] | None:
     """A framework's first name, a hyphen and a word: how packages for it are named."""
-    firsts = {
-        words[0]
-        for document in knowledge.documents
-        for name in document.frameworks
-        if (words := normalize(name).split())
-    }
-    if not firsts:
+    if not first_names:
         return None
-    names = "|".join(re.escape(f) for f in sorted(firsts, key=len, reverse=True))
+    names = "|".join(re.escape(f) for f in sorted(first_names, key=len, reverse=True))
     return re.compile(rf"(?i)\b({names})-([a-z][a-z0-9]*)")
 
 
