@@ -9,8 +9,9 @@ How a question is scored, in short:
    weight; a word that stays unknown counts *against* every section, which is what makes
    "how do I serve static files with flask" abstain.
    Everyday English around a framework name is taken for chat, except in a how-to question
-   ("how do I make a double jump in godot"), or compared with another such word ("rabbitmq
-   shovel vs federation"), where it is the subject.
+   ("how do I make a double jump in godot"), compared with another such word ("rabbitmq
+   shovel vs federation") or part of a name written with underscores ("depends_on"), where
+   it is the subject.
 2. A question that names frameworks is only compared with the documents about them: by
    name, by initials of a name of several words ("RN"), or by the short names the document
    itself uses ("torch", "TF").
@@ -46,6 +47,7 @@ from bot.text import (
     asked_sentences,
     asks_how_to,
     compared_pairs,
+    identifier_words,
     normalize,
     refers_to_pair,
     term,
@@ -158,7 +160,9 @@ class _Reading(NamedTuple):
     written: dict[str, str]  # each term, mapped to the word it was written as (or corrected to)
     how_to: bool
     pair: bool  # it speaks of "the two" (``refers_to_pair``)
-    compared: frozenset[str]  # the words of an "X vs Y" no section knows
+    # Words that are the subject of the question, whatever they are: those of an "X vs Y"
+    # no section knows, and the parts of a name written with underscores ("depends_on").
+    subject: frozenset[str]
 
 
 class Matcher:
@@ -364,7 +368,7 @@ class Matcher:
             self._query(normalized),
             asks_how_to(normalized),
             refers_to_pair(normalized),
-            self._compared(normalized),
+            self._compared(normalized) | frozenset(identifier_words(text)),
         )
 
     def _query(self, normalized: str) -> dict[str, str]:
@@ -418,14 +422,14 @@ class Matcher:
         names a programming subject or no dictionary knows it, lightly when it is chat.
         """
         reading = self._read(question)
-        return self._weigh(reading.written, reading.how_to, reading.pair, reading.compared)
+        return self._weigh(reading.written, reading.how_to, reading.pair, reading.subject)
 
     def _weigh(
         self,
         written: dict[str, str],
         how_to: bool = False,
         pair: bool = False,
-        compared: frozenset[str] = frozenset(),
+        subject: frozenset[str] = frozenset(),
     ) -> tuple[set[int] | None, dict[str, float]]:
         """``weigh`` for terms already read from a question (``_query``)."""
         named = self._named(written)
@@ -436,8 +440,10 @@ class Matcher:
         weights: dict[str, float] = {}
         for t, word in written.items():
             if t in vocabulary.examples:
-                weights[t] = self._known_weight_of(t, word, about_pair)
-            elif word in compared:  # the subject of the question, whatever the word
+                # "depends_on isn't working": no chat, whatever the rest of the message
+                chat_around = about_pair and word not in subject
+                weights[t] = self._known_weight_of(t, word, chat_around)
+            elif word in subject:
                 weights[t] = self._unknown_weight_of(word, False, t in vocabulary.answers, True)
             elif (stand_in := self._stand_in(t, word, written, vocabulary, how_to)) is not None:
                 weights[stand_in] = max(
@@ -556,8 +562,8 @@ class Matcher:
         for messages nobody asked the bot, where "which is faster?" continues a conversation
         the bot cannot see.
         """
-        text, written, how_to, pair, compared = self._read(question)
-        documents, weights = self._weigh(written, how_to, pair, compared)
+        text, written, how_to, pair, subject = self._read(question)
+        documents, weights = self._weigh(written, how_to, pair, subject)
         if require_framework and documents is None:
             return Match(question, None, 0.0, ())
         ranked = self._rank(documents, weights, MAX_SUGGESTIONS + 1)
@@ -568,7 +574,7 @@ class Matcher:
             asked_written = self._query(normalize(asked))
             if not any(t in self._frameworks for t in asked_written):
                 asked_written.update((t, w) for t, w in written.items() if t in self._frameworks)
-            part = self._weigh(asked_written, how_to, pair, compared)[1]
+            part = self._weigh(asked_written, how_to, pair, subject)[1]
             # "is that right?" says nothing alone: the rest of the message has the subject.
             if any(w > self._chat_weight for t, w in part.items() if t not in self._frameworks):
                 alone = self._rank(documents, part, MAX_SUGGESTIONS + 1)

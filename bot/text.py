@@ -130,7 +130,7 @@ STOPWORDS = frozenset(
     didnt wasnt werent havent hasnt hadnt shouldnt wouldnt couldnt aint thats theres
     youre theyre weve youve theyve hes shes
     s t d m ll re ve
-    any anyone anybody someone somebody something anything everyone all some
+    any anyone anybody someone somebody something anything everyone all some each
     hi hey hello yo sup hiya heya guys folks people everybody
     uh uhh um umm hmm erm eh ah oh ok okay lol lmao haha pls plz please thanks thank thx ty
     like kinda sorta actually basically honestly literally seriously tbh imo imho idk btw ngl
@@ -348,3 +348,13 @@ def compared_pairs(normalized: str) -> list[tuple[str, str]]:
     """The two words each "X vs Y" or "difference between X and Y" of a (normalized)
     question compares."""
     return [(m[1], m[2]) if m[1] else (m[3], m[4]) for m in _COMPARED.finditer(normalized)]
+
+
+# A name written with underscores: a setting, function or field ("depends_on", "USE_TZ").
+_IDENTIFIER = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b")
+
+
+def identifier_words(text: str) -> list[str]:
+    """The (normalized) words of each name written with underscores in ``text`` (as asked,
+    not normalized): "depends_on isn't working" gives "depends" and "on"."""
+    return [word for m in _IDENTIFIER.finditer(text) for word in normalize(m[0]).split()]

@@ -7,7 +7,7 @@ import pytest
 from bot import matching
 from bot.knowledge import Document, KnowledgeBase, Section
 from bot.matching import Matcher
-from bot.text import compared_pairs, normalize, refers_to_pair, term, terms
+from bot.text import compared_pairs, identifier_words, normalize, refers_to_pair, term, terms
 
 
 def section(section_id: str, *questions: str, answer: str = "") -> Section:
@@ -674,6 +674,40 @@ def test_two_things_no_section_knows_compared_are_the_subject_not_chat() -> None
     assert answer_of(matcher, "log vs queue, how does kafka work") == (
         "kafka-vs-rabbitmq/architecture"
     )
+
+
+def test_a_name_written_with_underscores_is_the_subject_not_chat() -> None:
+    assert identifier_words("terraform: depends_on isn't working, nor USE_TZ") == [
+        "depends",
+        "on",
+        "use",
+        "tz",
+    ]
+    infra = Document(
+        "terraform-vs-pulumi",
+        "Terraform vs Pulumi",
+        "?",
+        (
+            section(
+                "overview",
+                "what is terraform",
+                "how does terraform plan work",
+                "what does terraform apply do",
+            ),
+            section("state", "how does terraform store state", "where does pulumi keep its state"),
+        ),
+        ("terraform", "pulumi"),
+    )
+    matcher = Matcher(KnowledgeBase((infra,)))
+    # Written apart, "depends" is an everyday word around a framework name: chat.
+    assert answer_of(matcher, "terraform plan keeps waiting on depends, how does it work") == (
+        "terraform-vs-pulumi/overview"
+    )
+    # Written as a setting, it is what the question is about, and no section knows it.
+    question = "terraform plan keeps waiting on depends_on, how does it work"
+    weights = matcher.weigh(question)[1]
+    assert weights["depend"] > weights["terraform"]
+    assert answer_of(matcher, question) is None
 
 
 def test_a_package_named_after_a_framework_is_a_subject_of_its_own() -> None:
