@@ -215,9 +215,13 @@ def misspelt_english(word: str) -> str | None:
     Other slips are left alone: a changed or added letter makes jargon of English
     ("redux" is not "redox", "axios" is not "axis").
     """
-    if len(word) < 5 or is_english(word):
+    if is_english(word):
         return None
     words = english_words()
+    if word.endswith("in") and word + "g" in words:
+        return word + "g"  # "doin", "somethin": the g dropped in casual writing
+    if len(word) < 5:
+        return None
     for i in range(len(word) - 1):
         swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         if swapped in words:
