@@ -254,7 +254,9 @@ def asked_sentences(text: str) -> str | None:
 
 
 _HOW_TO = re.compile(
-    r"\bhow (?:do|can|should|could) (?:i|we)\b|\bhow to\b"
+    # "how do I choose between them" asks for a verdict, not how to do something
+    r"(?:\bhow (?:do|can|should|could) (?:i|we)\b|\bhow to\b)"
+    r"(?! (?:even )?(?:choose|decide|pick|compare)\b)"
     r"|^(?:set|configure|enable|disable|install|convert|change|add|remove|fix|run|turn|connect)\b"
 )
 

@@ -399,6 +399,11 @@ def test_a_number_counting_something_is_no_subject_but_a_version_is() -> None:
     # are the subject, not chat around "django".
     _, weights = matcher.weigh("set django to show dates with slashes")
     assert weights["slash"] > 5
+    # "how to choose" asks for a verdict: the story around it is chat, as in any question.
+    _, weights = matcher.weigh("going back and forth for days, flask or django, how to choose?")
+    assert weights["forth"] < 1
+    _, weights = matcher.weigh("how to make forms go back and forth in django")
+    assert weights["forth"] > 5
 
 
 def test_an_everyday_word_of_a_framework_s_name_names_it_only_beside_the_rest() -> None:
