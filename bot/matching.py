@@ -385,6 +385,8 @@ class Matcher:
                 continue  # "express js" is Express
             if self._counts(words, i):
                 continue  # "team of 3", "like 10 blog posts": how many, not what
+            if word in _TIME_UNITS and i and self._counts(words, i - 1):
+                continue  # "the build takes 10 min": how long, not what
             t = alias or term(word)
             if t not in self._idf and t not in self._frameworks and len(word) >= 3:
                 corrected = self._correct(word)

@@ -100,6 +100,8 @@ _IDIOMS: tuple[
         ),
         lambda m: f"{m[1]}{m[2]}plainly" if m[1] else f"plainly{m[3]}{m[4]}",
     ),
+    # "what sort of features" asks what kind; it is no sorting.
+    (("sort",), re.compile(r"\bsort\s+of\b"), "kind of"),
     # "which takes care of more for me" asks what a framework handles.
     (("care",), re.compile(r"\b(?:take|takes|taking|took)\s+care\s+of\b"), "handle"),
     # "in the end, which should I pick" asks for the overall verdict.

@@ -118,6 +118,7 @@ def test_terms_drop_filler_and_fold_synonyms() -> None:
     # Picking a framework up is learning it; "in simple terms" asks for a plain answer.
     assert terms(normalize("which is easier to pick up")) == ["which", "easy", "learn"]
     assert terms(normalize("explain Django in simple terms")) == ["django", "plain"]
+    assert terms(normalize("what sort of features")) == terms(normalize("what kind of features"))
     assert set(terms(normalize("ELI5 flask"))) == set(terms(normalize("flask like i'm five")))
     assert terms(normalize("flask in plain english")) == terms(normalize("flask in simple terms"))
     # "total noob here" introduces the asker: the question is about what flask is.
@@ -388,6 +389,8 @@ def test_a_number_counting_something_is_no_subject_but_a_version_is() -> None:
     matcher = Matcher(KnowledgeBase((FLASK,)))
     for question in ("team of 3, flask or django?", "been on django for 2 yrs, is flask easier"):
         assert not any(t.isdigit() for t in matcher.query_terms(question)), question
+    # Nor is the unit of a time it counts: "min" is minutes, no programming subject.
+    assert matcher.query_terms("my flask tests take 10 min") == ["flask", "test", "take"]
     for question, version in (
         ("what is new in django 5", "5"),
         ("does flask run on python 3.13", "13"),
