@@ -100,6 +100,15 @@ _IDIOMS: tuple[
         ),
         lambda m: f"{m[1]}{m[2]}plainly" if m[1] else f"plainly{m[3]}{m[4]}",
     ),
+    # "y is django so opinionated": chat shorthand for "why" where a question starts.
+    (
+        ("y ",),
+        re.compile(
+            r"(?:^|(?<=[.!?,]\s))y\s+(?=(?:is|isnt|does|doesnt|do|dont|are|arent|would|wont"
+            r"|cant|can|not|should|did|didnt)\b)"
+        ),
+        "why ",
+    ),
     # "what sort of features" asks what kind; it is no sorting.
     (("sort",), re.compile(r"\bsort\s+of\b"), "kind of"),
     # "which takes care of more for me" asks what a framework handles.

@@ -119,6 +119,10 @@ def test_terms_drop_filler_and_fold_synonyms() -> None:
     assert terms(normalize("which is easier to pick up")) == ["which", "easy", "learn"]
     assert terms(normalize("explain Django in simple terms")) == ["django", "plain"]
     assert terms(normalize("what sort of features")) == terms(normalize("what kind of features"))
+    assert terms(normalize("y is django so opinionated?")) == terms(
+        normalize("why is django so opinionated?")
+    )
+    assert "why" not in normalize("swap x and y is that ok")
     assert set(terms(normalize("ELI5 flask"))) == set(terms(normalize("flask like i'm five")))
     assert terms(normalize("flask in plain english")) == terms(normalize("flask in simple terms"))
     # "total noob here" introduces the asker: the question is about what flask is.
