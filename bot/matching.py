@@ -280,7 +280,14 @@ class Matcher:
                     example_df[t] += 1
         count = max(sum(len(p) for p in phrased), 1)
         self._idf = {t: math.log(1 + count / example_df[t]) for t in self._postings}
-        self._rare = frozenset(t for t, n in example_df.items() if n <= RARE_USES)
+        # A section with few phrasings has few words to go on: one it uses once is its
+        # subject ("drop-in replacement"), not chat, even around a framework name.
+        self._rare = frozenset(
+            t
+            for t, n in example_df.items()
+            if n <= RARE_USES
+            and not all(_sparseness(self._sections[s][1]) > 0 for s in self._postings[t])
+        )
         self._unknown_weight = math.log(1 + count) * UNKNOWN_WEIGHT
         self._answer_word_weight = math.log(1 + count) * ANSWER_WORD_WEIGHT
         self._chat_weight = math.log(1 + count) * CHAT_WEIGHT

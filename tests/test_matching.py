@@ -712,11 +712,11 @@ def test_a_name_written_with_underscores_is_the_subject_not_chat() -> None:
     )
     matcher = Matcher(KnowledgeBase((infra,)))
     # Written apart, "depends" is an everyday word around a framework name: chat.
-    assert answer_of(matcher, "terraform plan keeps waiting on depends, how does it work") == (
+    assert answer_of(matcher, "terraform plan keeps waiting on depends") == (
         "terraform-vs-pulumi/overview"
     )
     # Written as a setting, it is what the question is about, and no section knows it.
-    question = "terraform plan keeps waiting on depends_on, how does it work"
+    question = "terraform plan keeps waiting on depends_on"
     weights = matcher.weigh(question)[1]
     assert weights["depend"] > weights["terraform"]
     assert answer_of(matcher, question) is None
@@ -767,3 +767,37 @@ def test_an_everyday_word_counts_less_than_jargon_when_no_framework_is_named(
     score = matcher.match(question).score
     monkeypatch.setattr(matching, "UNNAMED_EVERYDAY_SHARE", 1.0)
     assert Matcher(KnowledgeBase((FLASK,))).match(question).score < score
+
+
+def test_a_word_a_sparse_section_uses_once_is_its_subject_not_chat() -> None:
+    def runners(migration: tuple[str, ...]) -> Matcher:
+        return Matcher(
+            KnowledgeBase(
+                (
+                    Document(
+                        "jest-vs-vitest",
+                        "Jest vs Vitest",
+                        "?",
+                        (
+                            section("migrating-from-jest", *migration),
+                            section("which-to-choose", "jest or vitest", "which should i pick"),
+                        ),
+                        ("jest", "vitest"),
+                    ),
+                )
+            )
+        )
+
+    question = "is vitest a drop-in replacement for jest or not quite"
+    # Six phrasings are all a busy maintainer wrote: "replacement", used once, is the topic.
+    sparse = runners(("is vitest a drop-in replacement for jest", "how do i move off jest"))
+    assert sparse.weigh(question)[1]["replac"] > 1
+    assert answer_of(sparse, question) == "jest-vs-vitest/migrating-from-jest"
+    # Among thirty, a word used once is incidental: around a framework name, it is chat.
+    dense = runners(
+        (
+            "is vitest a drop-in replacement for jest",
+            *(f"moving off jest, step {n}" for n in range(30)),
+        )
+    )
+    assert dense.weigh(question)[1]["replac"] < 1
