@@ -125,6 +125,12 @@ def test_hold_out_questions_for_a_sparse_document_nobody_tuned_for() -> None:
         ("holdout25/redux-vs-zustand.tsv", ("knowledge-holdout25",), 0.72, 0.02),
         ("holdout26/flask-vs-django.tsv", (), 0.92, 0.02),
         ("holdout26/terraform-vs-pulumi.tsv", ("knowledge-holdout26",), 0.65, 0.14),
+        ("holdout27/flask-vs-django.tsv", (), 0.81, 0.04),
+        ("holdout27/jest-vs-vitest.tsv", ("knowledge-holdout27",), 0.71, 0.02),
+        ("holdout28/flask-vs-django.tsv", (), 0.75, 0.06),
+        ("holdout28/poetry-vs-uv.tsv", ("knowledge-holdout28",), 0.68, 0.02),
+        ("holdout29/flask-vs-django.tsv", (), 0.77, 0.02),
+        ("holdout29/nextjs-vs-remix.tsv", ("knowledge-holdout29",), 0.83, 0.02),
     ],
 )
 def test_blind_hold_out_sets(
@@ -210,3 +216,11 @@ HOLD_OUT_WRONG_CEILING = 0.03
 #   Redux vs Zustand 75.0% / 0.0% (75.0% / 0.0%); Flask 95.3% / 0.0% (95.3% / 0.0%),
 #   Terraform vs Pulumi 68.0% / 12.5% (66.0% / 15.0%). Each change moved unseen questions
 #   by a question or two, none the wrong way.
+# - holdout27 to holdout29, untouched, measured on 2026-12-06 after that session's first
+#   three changes, which moved none of their questions (the same at its start, b8a2165):
+#   Flask 82.0% / 0.0%, Jest vs Vitest 69.0% / 0.0%; Flask 76.7% / 4.0%, Poetry vs uv
+#   68.0% / 0.0%; Flask 77.3% / 0.0%, Next.js vs Remix 85.0% / 0.0%. Their writers saw only
+#   the answers, so they asked about facts the answers give ("does django protect against
+#   CSRF by default?"), and in sets 28 and 29 often described a framework instead of naming
+#   it ("the batteries-included one": 21 and 15 of 100 answerable questions name neither,
+#   against 3-10 in sets 20-26): far harder for the shipped document. Looked at since.
