@@ -300,7 +300,7 @@ _KIND_WORDS = {
     "async": "async asynchronous concurrency",
     "tooling": "tooling tools cli devtools dx experience workflow",
     "community": "community ecosystem popularity",
-    "database": "database databases orm data persistence models",
+    "database": "database databases orm persistence models",
     "templating": "templating templates views rendering",
     "deployment": "deployment deploy deploying hosting production serving",
     "jobs": "jobs careers career hiring market adoption industry",

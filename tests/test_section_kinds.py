@@ -52,6 +52,15 @@ def test_the_kind_comes_from_the_section_id() -> None:
     }
 
 
+def test_data_in_an_id_is_no_database() -> None:
+    # "data-types" (of columns) and "data-loading" (fetching in a web framework) are not
+    # about a database: borrowing "which orm does next.js use" would answer near-misses.
+    web = Document("nextjs-vs-remix", "Next.js vs Remix", "?", (), ("next.js", "remix"))
+    assert kind_of(web, section("data-loading-and-mutations"))[0] == ()
+    assert kind_of(web, section("state-and-data"))[0] == ("state",)
+    assert kind_of(web, section("orm-and-database"))[0] == ("database",)
+
+
 def test_an_id_naming_two_kinds_borrows_the_phrasings_of_both() -> None:
     both = section("ecosystem-and-tooling", "what plugins exist")
     assert kind_of(SPARSE, both) == (("community", "tooling"), None)
