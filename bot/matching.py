@@ -544,6 +544,11 @@ class Matcher:
         # not "core"), unless it is one slip from a framework name ("flaks").
         if len(word) == 3 or is_english(word) or is_technical(word):
             choices = [c for c in choices if self._surface_terms[c] in self._frameworks]
+        else:
+            # A slip rarely hits the first letter: "ninja" (django-ninja) is not "jinja".
+            choices = [
+                c for c in choices if c[0] == word[0] or self._surface_terms[c] in self._frameworks
+            ]
         edits = 1 if len(word) < 8 else 2
         found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=edits)
         if found:

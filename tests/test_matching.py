@@ -302,6 +302,12 @@ def test_misspelt_filler_is_dropped_and_a_correction_keeps_the_first_letter(
 ) -> None:
     assert matcher.query_terms("vue explaind") == matcher.query_terms("vue")
     assert matcher.query_terms("wich is easier") == matcher.query_terms("which is easier")
+    # A slip rarely hits the first letter: "ninja" (django-ninja) is no "jinja".
+    jinja = Document(
+        "flask-vs-django", "F", "?", (section("flask-overview", "what is jinja"),), ("flask",)
+    )
+    assert Matcher(KnowledgeBase((jinja,))).query_terms("django ninja") == ["django", "ninja"]
+    assert Matcher(KnowledgeBase((jinja,))).query_terms("flask jnija") == ["flask", "jinja"]
 
 
 def test_indexed_and_plain_example_comparison_score_alike(
