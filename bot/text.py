@@ -102,7 +102,7 @@ _IDIOMS: tuple[
     ),
     # "y is django so opinionated": chat shorthand for "why" where a question starts.
     (
-        ("y ",),
+        (" y ",),  # tried against the text with a space in front
         re.compile(
             r"(?:^|(?<=[.!?,]\s))y\s+(?=(?:is|isnt|does|doesnt|do|dont|are|arent|would|wont"
             r"|cant|can|not|should|did|didnt)\b)"
@@ -305,9 +305,11 @@ def normalize(text: str, limit: int | None = MAX_QUESTION_CHARS) -> str:
     text = text.replace("'", "").replace("\u2019", "")
     text = _DOT_JS.sub("js", text)  # "vue.js" and "vuejs" are one word
     text = _TLDR.sub("tldr", text)
+    padded = f" {text}"  # " y " finds "y is ..." at the start too
     for guards, idiom, replacement in _IDIOMS:
-        if any(guard in text for guard in guards):
+        if any(guard in padded for guard in guards):
             text = idiom.sub(replacement, text)
+            padded = f" {text}"
     text = _NON_WORD.sub(" ", text).strip()
     if limit is not None and len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0]
