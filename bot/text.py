@@ -110,7 +110,7 @@ _IDIOMS: tuple[
         "why ",
     ),
     # "what do I give up with django" asks what it costs, not what it gives.
-    (("give", "giving"), re.compile(r"\b(?:give|gives|giving|gave)\s+up\b"), "sacrifice"),
+    (("give", "giving", "gave"), re.compile(r"\b(?:give|gives|giving|gave)\s+up\b"), "sacrifice"),
     # "what sort of features" asks what kind; it is no sorting.
     (("sort",), re.compile(r"\bsort\s+of\b"), "kind of"),
     # "which takes care of more for me" asks what a framework handles.
