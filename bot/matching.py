@@ -541,14 +541,14 @@ class Matcher:
         # One slip (a letter missing, extra, wrong or swapped) in short words, two in long ones;
         # three-letter words are only corrected to framework names ("veu" -> "vue").
         # A correctly spelt word is meant as written ("prospects" is not "projects", "cors" is
-        # not "core"), unless it is one slip from a framework name ("flaks").
-        if len(word) == 3 or is_english(word) or is_technical(word):
-            choices = [c for c in choices if self._surface_terms[c] in self._frameworks]
-        else:
-            # A slip rarely hits the first letter: "ninja" (django-ninja) is not "jinja".
-            choices = [
-                c for c in choices if c[0] == word[0] or self._surface_terms[c] in self._frameworks
-            ]
+        # not "core"), unless it is one slip from a framework name ("flaks"). Nor does a slip
+        # hit the first letter, except of a framework name: "ninja" (django-ninja) is no "jinja".
+        as_written = len(word) == 3 or is_english(word) or is_technical(word)
+        choices = [
+            c
+            for c in choices
+            if self._surface_terms[c] in self._frameworks or (not as_written and c[0] == word[0])
+        ]
         edits = 1 if len(word) < 8 else 2
         found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=edits)
         if found:
