@@ -131,6 +131,12 @@ def test_hold_out_questions_for_a_sparse_document_nobody_tuned_for() -> None:
         ("holdout28/poetry-vs-uv.tsv", ("knowledge-holdout28",), 0.68, 0.02),
         ("holdout29/flask-vs-django.tsv", (), 0.79, 0.02),
         ("holdout29/nextjs-vs-remix.tsv", ("knowledge-holdout29",), 0.83, 0.02),
+        ("holdout30/flask-vs-django.tsv", (), 0.83, 0.03),
+        ("holdout30/gin-vs-fiber.tsv", ("knowledge-holdout30",), 0.78, 0.03),
+        ("holdout31/flask-vs-django.tsv", (), 0.83, 0.02),
+        ("holdout31/sqlalchemy-vs-django-orm.tsv", ("knowledge-holdout31",), 0.69, 0.08),
+        ("holdout32/flask-vs-django.tsv", (), 0.87, 0.03),
+        ("holdout32/nuxt-vs-sveltekit.tsv", ("knowledge-holdout32",), 0.74, 0.06),
     ],
 )
 def test_blind_hold_out_sets(
@@ -224,3 +230,7 @@ HOLD_OUT_WRONG_CEILING = 0.03
 #   CSRF by default?"), and in sets 28 and 29 often described a framework instead of naming
 #   it ("the batteries-included one": 21 and 15 of 100 answerable questions name neither,
 #   against 3-10 in sets 20-26): far harder for the shipped document. Looked at since.
+# - holdout30 to holdout32, untouched, measured on 2026-12-06 at the start of the next session
+#   (82990c5), before any change: Flask 84.7% / 2.0%, Gin vs Fiber 80.0% / 2.5%; Flask 84.7%
+#   / 0.0%, SQLAlchemy vs the Django ORM 71.0% / 7.5%; Flask 88.7% / 2.0%, Nuxt vs SvelteKit
+#   76.0% / 5.0%. Each new document has 6 example questions a section.
