@@ -146,7 +146,7 @@ STOPWORDS = frozenset(
     any anyone anybody someone somebody something anything everyone all some each
     hi hey hello yo sup hiya heya guys folks people everybody
     uh uhh um umm hmm erm eh ah oh ok okay lol lmao haha pls plz please thanks thank thx ty
-    like kinda sorta actually basically honestly literally seriously tbh imo imho idk btw ngl
+    like kinda sorta actually basically mainly honestly literally seriously tbh imo imho idk btw ngl
     know wondering wonder curious quick q question asking ask tell explain say
     one ones thing things stuff get got
     even exactly keep keeps kept mention mentioning mentioned hear hearing heard true truly
