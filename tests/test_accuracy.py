@@ -132,7 +132,7 @@ def test_hold_out_questions_for_a_sparse_document_nobody_tuned_for() -> None:
         ("holdout29/flask-vs-django.tsv", (), 0.79, 0.02),
         ("holdout29/nextjs-vs-remix.tsv", ("knowledge-holdout29",), 0.83, 0.02),
         ("holdout30/flask-vs-django.tsv", (), 0.83, 0.03),
-        ("holdout30/gin-vs-fiber.tsv", ("knowledge-holdout30",), 0.78, 0.03),
+        ("holdout30/gin-vs-fiber.tsv", ("knowledge-holdout30",), 0.78, 0.02),
         ("holdout31/flask-vs-django.tsv", (), 0.83, 0.02),
         ("holdout31/sqlalchemy-vs-django-orm.tsv", ("knowledge-holdout31",), 0.69, 0.08),
         ("holdout32/flask-vs-django.tsv", (), 0.87, 0.03),
@@ -233,4 +233,9 @@ HOLD_OUT_WRONG_CEILING = 0.03
 # - holdout30 to holdout32, untouched, measured on 2026-12-06 at the start of the next session
 #   (82990c5), before any change: Flask 84.7% / 2.0%, Gin vs Fiber 80.0% / 2.5%; Flask 84.7%
 #   / 0.0%, SQLAlchemy vs the Django ORM 71.0% / 7.5%; Flask 88.7% / 2.0%, Nuxt vs SvelteKit
-#   76.0% / 5.0%. Each new document has 6 example questions a section.
+#   76.0% / 5.0%. Each new document has 6 example questions a section. Looked at since: set
+#   30's "django vs flask for a beginner?" was labelled off-topic by a writer who did not
+#   know the shipped document is loaded beside theirs; the bot's Flask vs Django answer is
+#   right, and the label now says so. knowledge-holdout30-dense (and 31, 32) are the same
+#   documents with 20 examples a section, written blind by other helpers: 81.0% / 5.1%, 83.0%
+#   / 7.5%, 79.0% / 7.5% (no floors: an experiment, not a regression check).
