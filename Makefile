@@ -2,32 +2,45 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# One stamp per install: running needs the package only; testing needs the dev extra too.
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: run test install bench accuracy clean
+.PHONY: run test install install-dev bench accuracy clean
 
-$(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	# compat mode: a plain path entry, which starts the CLI ~10 ms faster than an import hook
-	$(BIN)/python -m pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
-	@touch $(STAMP)
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "framework-bot needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)"; exit 1; }
+	@echo "Creating $(VENV) and installing framework-bot (first run only) ..."
+	@$(PYTHON) -m venv $(VENV)
 
-install: $(STAMP)
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	@$(PIP) -e .
+	@touch $@
 
-run: $(STAMP)
-	@$(BIN)/framework-bot start
+$(DEV_STAMP): pyproject.toml $(RUN_STAMP)
+	@echo "Installing the development tools (pytest, simcord, ruff, mypy) into $(VENV) ..."
+	@$(PIP) -e '.[dev]'
+	@touch $@
 
-test: $(STAMP)
+install: $(RUN_STAMP)
+
+install-dev: $(DEV_STAMP)
+
+run: $(RUN_STAMP)
+	@$(BIN)/framework-bot
+
+test: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy bot
 	$(BIN)/pytest
 
-accuracy: $(STAMP)
+accuracy: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks.accuracy --all
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python -m benchmarks.matching
 
 clean:
