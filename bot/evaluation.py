@@ -109,3 +109,36 @@ def _row(name: str, tally: Tally) -> str:
         f"{name:<12}{tally.total:>7}{tally.right:>7}{tally.wrong:>7}{tally.missed:>8}"
         f"{tally.accuracy:>10.1%}"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class FloorSet:
+    """One labelled set, the knowledge it is asked against, and the figures it must hold."""
+
+    questions: str  # a TSV path relative to the data folder
+    knowledge: tuple[str, ...]  # folders relative to the data folder, loaded with it
+    shipped: bool  # whether the shipped knowledge is loaded too
+    right: float  # at least this share of all its questions answered right
+    wrong: float  # at most this share of off-topic and near-miss questions answered
+
+    @property
+    def id(self) -> str:
+        return "+".join((self.questions, *self.knowledge))
+
+
+def read_floors(path: Path) -> list[FloorSet]:
+    """The ``[[set]]`` tables of an accuracy-floors file."""
+    import tomllib
+
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    return [
+        FloorSet(
+            questions=entry["questions"],
+            knowledge=tuple(entry.get("knowledge", ())),
+            shipped=bool(entry.get("shipped", True)),
+            right=float(entry["right"]),
+            wrong=float(entry["wrong"]),
+        )
+        for entry in data["set"]
+    ]
