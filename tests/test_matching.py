@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot import matching
+from bot.engine.matcher import index as matcher_index
+from bot.engine.matcher import ranking, tuning, weighing
 from bot.knowledge import Document, KnowledgeBase, Section
 from bot.matching import Matcher
 from bot.text import compared_pairs, identifier_words, normalize, refers_to_pair, term, terms
@@ -313,14 +315,13 @@ def test_misspelt_filler_is_dropped_and_a_correction_keeps_the_first_letter(
 def test_indexed_and_plain_example_comparison_score_alike(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from bot import matching
     from bot.knowledge import default_knowledge_dir, load
 
     knowledge = load([default_knowledge_dir()])
     questions = [q for d in knowledge.documents for s in d.sections for q in s.questions[::7]]
     questions += ["how do i serve static files with flask", "flaks philosphy?", "hi"]
     indexed = matching.Matcher(knowledge)
-    monkeypatch.setattr(matching, "INDEXED_EXAMPLES", 10**9)
+    monkeypatch.setattr(matcher_index, "INDEXED_EXAMPLES", 10**9)
     plain = matching.Matcher(knowledge)
     for question in questions:
         assert indexed.rank(question) == plain.rank(question), question
@@ -533,16 +534,16 @@ def test_an_answer_s_later_detail_counts_a_little_for_a_named_framework(
     matcher = Matcher(KnowledgeBase((TORCH,)))
     assert TORCH.sections[1].answer.index("TensorBoard") > 400  # past the answer's opening
     scores = {}
-    for credit in (0.0, matching.ANSWER_TAIL_CREDIT):
-        monkeypatch.setattr(matching, "ANSWER_TAIL_CREDIT", credit)
+    for credit in (0.0, tuning.ANSWER_TAIL_CREDIT):
+        monkeypatch.setattr(ranking, "ANSWER_TAIL_CREDIT", credit)
         for question in ("pytorch tooling with tensorboard", "tooling with tensorboard"):
             best = matcher.rank(question)[0]
             assert best.section.id == "tooling"
             scores[question, credit] = best.score
     named, unnamed = "pytorch tooling with tensorboard", "tooling with tensorboard"
-    assert scores[named, matching.ANSWER_TAIL_CREDIT] > scores[named, 0.0]
+    assert scores[named, tuning.ANSWER_TAIL_CREDIT] > scores[named, 0.0]
     # Without a framework named, the detail is not enough to go on.
-    assert scores[unnamed, matching.ANSWER_TAIL_CREDIT] == scores[unnamed, 0.0]
+    assert scores[unnamed, tuning.ANSWER_TAIL_CREDIT] == scores[unnamed, 0.0]
 
 
 def test_the_everyday_words_of_a_how_to_question_are_its_subject() -> None:
@@ -606,8 +607,8 @@ def test_a_word_only_an_answer_uses_weighs_less_than_one_nobody_uses() -> None:
     weights = matcher.weigh("werkzeug or gunicorn")[1]
     rarest = max(matcher.weigh("micro")[1].values())
     assert rarest < weights["werkzeug"] < weights["gunicorn"]
-    assert weights["werkzeug"] == pytest.approx(rarest * matching.ANSWER_WORD_WEIGHT)
-    assert weights["gunicorn"] == pytest.approx(rarest * matching.UNKNOWN_WEIGHT)
+    assert weights["werkzeug"] == pytest.approx(rarest * tuning.ANSWER_WORD_WEIGHT)
+    assert weights["gunicorn"] == pytest.approx(rarest * tuning.UNKNOWN_WEIGHT)
 
 
 def test_a_section_with_few_examples_is_answered_a_little_below_the_threshold() -> None:
@@ -656,7 +657,7 @@ def test_an_everyday_word_stands_for_a_related_word_the_knowledge_uses() -> None
     (stand_in,) = set(weights) - {"unity"}
     assert stand_in in {term("future"), term("declining")}
     own = matcher.weigh(f"is unity {stand_in}")[1][stand_in]
-    assert weights[stand_in] == pytest.approx(own * matching.RELATED_WEIGHT)
+    assert weights[stand_in] == pytest.approx(own * tuning.RELATED_WEIGHT)
     # A programming term is meant as written: a network port is not porting a game, and the
     # everyday words of a how-to are its subject.
     assert "port" in matcher.weigh("what port does the unity editor listen on")[1]
@@ -774,7 +775,7 @@ def test_an_everyday_word_counts_less_than_jargon_when_no_framework_is_named(
     assert named["student"] < unnamed["student"] < unnamed["htmx"]
     question = "student here, which is easier for beginners"
     score = matcher.match(question).score
-    monkeypatch.setattr(matching, "UNNAMED_EVERYDAY_SHARE", 1.0)
+    monkeypatch.setattr(weighing, "UNNAMED_EVERYDAY_SHARE", 1.0)
     assert Matcher(KnowledgeBase((FLASK,))).match(question).score < score
 
 

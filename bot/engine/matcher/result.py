@@ -1,0 +1,30 @@
+"""What the matcher returns: candidate sections with scores, and the outcome for a question."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.knowledge import Document, Section
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A section that could answer the question, with a 0-100 score."""
+
+    document: Document
+    section: Section
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The outcome for one question: the answer (or None) and the next-best sections."""
+
+    question: str
+    answer: Candidate | None
+    score: float
+    suggestions: tuple[Candidate, ...]
+
+    @property
+    def answered(self) -> bool:
+        return self.answer is not None
