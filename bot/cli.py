@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.config import Settings, SettingsError, load_settings
+from bot.engine.section_kinds import generic_phrasings, kind_of
 from bot.knowledge import KnowledgeBase, KnowledgeError, load
 from bot.matching import Matcher
 from bot.overlap import overlaps
 from bot.render import match_json, terminal_answer, terminal_document, terminal_section
-from bot.section_kinds import generic_phrasings, kind_of
 
 # Below this many example questions, `check` notes that a section will miss many phrasings.
 FEW_EXAMPLES = 15

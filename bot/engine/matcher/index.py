@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from bot.engine.lexicon import related_terms
+from bot.engine.section_kinds import generic_phrasings
 from bot.knowledge import Document, KnowledgeBase, Section
-from bot.lexicon import related_terms
-from bot.section_kinds import generic_phrasings
 from bot.text import STOPWORDS, SYNONYMS, normalize, term
 
 from .names import Names

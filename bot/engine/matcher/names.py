@@ -11,8 +11,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from bot.engine.lexicon import is_english
 from bot.knowledge import Document
-from bot.lexicon import is_english
 from bot.text import STOPWORDS, normalize, term
 
 _WORD = re.compile(r"[a-z0-9]+")

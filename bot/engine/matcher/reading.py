@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bot.lexicon import is_english
+from bot.engine.lexicon import is_english
 from bot.text import (
     STOPWORDS,
     asks_how_to,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.lexicon import is_english, is_technical
+from bot.engine.lexicon import is_english, is_technical
 from bot.text import STOPWORDS, term
 
 from .index import Index

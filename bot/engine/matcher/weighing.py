@@ -7,7 +7,7 @@ name, in between when it is everyday English in a question that names none.
 
 from __future__ import annotations
 
-from bot.lexicon import is_english, is_technical, misspelt_english
+from bot.engine.lexicon import is_english, is_technical, misspelt_english
 
 from .index import Index, Vocabulary
 from .reading import YEAR
