@@ -17,7 +17,8 @@ from bot.config import Settings, load_settings
 from bot.cooldowns import Cooldowns
 from bot.matching import Matcher
 from bot.server_settings import Effective, effective
-from bot.storage import GuildSettings, Storage
+from bot.storage import GuildSettings
+from bot.storage.store import Storage
 from bot.views import FeedbackButton, FullComparisonButton, SectionMenu, apologise
 
 log = logging.getLogger(__name__)

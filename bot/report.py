@@ -2,13 +2,12 @@
 
 Similar questions (rapidfuzz over normalized text, filler words left out) are gathered greedily
 into groups, largest first, each with a few example phrasings; next to them, each section's
-share of 👍 votes. It reads the database with the standard library's sqlite3 and never
-imports discord or aiosqlite.
+share of 👍 votes. It reads the database through ``bot.storage.reader`` (the standard
+library's sqlite3, read-only) and never imports discord or aiosqlite.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,22 +16,13 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from bot.storage.reader import read_report_rows
 from bot.text import STOPWORDS, normalize
 
 DAY_SECONDS = 86_400.0
 # How alike (0-100) two questions must be to count as the same question.
 GROUP_SIMILARITY = 72.0
 EXAMPLES = 3
-# The report's reads; bot.storage runs the same ones (they live here so that the report
-# never imports aiosqlite and asyncio: `framework-bot report` starts about 25 ms sooner).
-QUESTIONS_SQL = (
-    "SELECT question, kind, guild_id, asked_at, document, section FROM unanswered "
-    "WHERE asked_at >= ? ORDER BY asked_at"
-)
-SECTION_VOTES_SQL = (
-    "SELECT document, section, SUM(value > 0), SUM(value < 0) FROM votes "
-    "WHERE voted_at >= ? GROUP BY document, section ORDER BY document, section"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,18 +121,12 @@ def load_report(database: Path, since_days: float | None, now: float | None = No
         if since_days is None
         else (time.time() if now is None else now) - (since_days * DAY_SECONDS)
     )
-    uri = f"{database.resolve().as_uri()}?mode=ro"
-    connection = sqlite3.connect(uri, uri=True)
-    try:
-        questions = connection.execute(QUESTIONS_SQL, (since,)).fetchall()
-        votes = connection.execute(SECTION_VOTES_SQL, (since,)).fetchall()
-    finally:
-        connection.close()
+    questions, votes = read_report_rows(database, since)
     asked = [
-        Asked(row[0], row[1], f"{row[4]}/{row[5]}" if row[4] and row[5] else None)
-        for row in questions
+        Asked(q.question, q.kind, f"{q.document}/{q.section}" if q.document and q.section else None)
+        for q in questions
     ]
-    sections = [SectionShare(row[0], row[1], int(row[2]), int(row[3])) for row in votes]
+    sections = [SectionShare(v.document, v.section, v.up, v.down) for v in votes]
     return build_report(asked, sections, since_days)
 
 

@@ -190,7 +190,7 @@ async def test_a_corrupt_file_is_not_fatal(
 async def test_a_locked_database_gives_up_after_the_busy_timeout(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("bot.storage.BUSY_TIMEOUT_SECONDS", 0.05)
+    monkeypatch.setattr("bot.storage.database.BUSY_TIMEOUT_SECONDS", 0.05)
     path = tmp_path / "locked.sqlite3"
     store = Storage(path)
     assert await store.open()

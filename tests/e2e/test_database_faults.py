@@ -16,7 +16,7 @@ from tests.e2e.helpers import bot_replies, server, vote_button
 @pytest.fixture
 def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     """Wait 50 ms for a lock instead of 1 s (requested before simcord_env builds the bot)."""
-    monkeypatch.setattr("bot.storage.BUSY_TIMEOUT_SECONDS", 0.05)
+    monkeypatch.setattr("bot.storage.database.BUSY_TIMEOUT_SECONDS", 0.05)
 
 
 @pytest.fixture
