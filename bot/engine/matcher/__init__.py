@@ -45,7 +45,20 @@ __all__ = [
     "Explanation",
     "Match",
     "Matcher",
+    "WordWeight",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class WordWeight:
+    """One term of a question: the word it was written as, its weight and what it is."""
+
+    term: str
+    word: str
+    weight: float
+    # "framework", "known" (an example phrasing uses it), "answer" (only an answer does) or
+    # "unknown" (the knowledge never uses it: it counts against every section)
+    kind: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +68,7 @@ class Explanation:
     match: Match
     normalized: str
     corrections: dict[str, str]  # word as written -> the known word it was read as
-    weights: dict[str, float]  # each term the question was weighed by
+    words: tuple[WordWeight, ...]  # each term the question was weighed by
     frameworks: tuple[str, ...]  # framework names it uses
     documents: tuple[str, ...]  # the documents it was compared with (all when none named)
     asked: str | None  # the sentence that asks, scored alone too, in a longer message
@@ -146,11 +159,22 @@ class Matcher:
         }
         all_documents = self.knowledge.documents
         chosen = range(len(all_documents)) if documents is None else sorted(documents)
+        vocabulary = index.vocabulary_of(documents)
+        spelled = {t: w for t, w in reading.written.items()}
+        words = []
+        for t, weight in weights.items():
+            if t in index.frameworks:
+                kind = "framework"
+            elif t in vocabulary.examples:
+                kind = "known"
+            else:
+                kind = "answer" if t in vocabulary.answers else "unknown"
+            words.append(WordWeight(t, spelled.get(t, t), round(weight, 3), kind))
         return Explanation(
             match=decision.match,
             normalized=normalized,
             corrections=corrections,
-            weights=weights,
+            words=tuple(words),
             frameworks=tuple(index.names.named(reading.written)),
             documents=tuple(all_documents[d].id for d in chosen),
             asked=asked,

@@ -1,0 +1,70 @@
+"""``framework-bot explain``: why a question got its answer, for a maintainer to read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.engine.matcher import Candidate, Explanation
+
+
+def explanation_text(explanation: Explanation) -> str:
+    """How the question was read and weighed, the sections it was ranked against and the
+    rule that decided, as lines for a terminal."""
+    match = explanation.match
+    lines = [f"question:   {match.question}", f"normalized: {explanation.normalized}"]
+    if explanation.corrections:
+        fixed = ", ".join(f"{a} -> {b or '(filler)'}" for a, b in explanation.corrections.items())
+        lines.append(f"corrected:  {fixed}")
+    lines.append(f"frameworks: {', '.join(explanation.frameworks) or '(none named)'}")
+    lines.append(f"compared with: {', '.join(explanation.documents)}")
+    if explanation.asked:
+        lines.append(f"also scored alone: {explanation.asked!r}")
+    lines.append("words (term, as written, weight, kind):")
+    for word in explanation.words:
+        lines.append(f"  {word.term:<16} {word.word:<16} {word.weight:>7.3f}  {word.kind}")
+    if not explanation.words:
+        lines.append("  (none: only filler words)")
+    lines.append(f"top sections (answer needs {explanation.threshold:.1f}):")
+    for candidate in explanation.ranked:
+        lines.append(f"  {candidate.score:>5.1f}  {_name(candidate)}")
+    if not explanation.ranked:
+        lines.append("  (none)")
+    lines.append(f"decision:   {explanation.rule}")
+    answer = f"answer: {_name(match.answer)}" if match.answer else "no answer"
+    offered = ", ".join(_name(c) for c in match.suggestions)
+    lines.append(f"outcome:    {answer}" + (f"; suggests {offered}" if offered else ""))
+    return "\n".join(lines)
+
+
+def explanation_json(explanation: Explanation) -> dict[str, Any]:
+    """The same as one JSON-ready object."""
+    match = explanation.match
+    return {
+        "question": match.question,
+        "normalized": explanation.normalized,
+        "corrections": explanation.corrections,
+        "frameworks": list(explanation.frameworks),
+        "documents": list(explanation.documents),
+        "asked": explanation.asked,
+        "words": [
+            {"term": w.term, "word": w.word, "weight": w.weight, "kind": w.kind}
+            for w in explanation.words
+        ],
+        "ranked": [_candidate(c) for c in explanation.ranked],
+        "threshold": round(explanation.threshold, 2),
+        "rule": explanation.rule,
+        "answer": _candidate(match.answer) if match.answer else None,
+        "suggestions": [_candidate(c) for c in match.suggestions],
+    }
+
+
+def _name(candidate: Candidate) -> str:
+    return f"{candidate.document.id}/{candidate.section.id}"
+
+
+def _candidate(candidate: Candidate) -> dict[str, Any]:
+    return {
+        "document": candidate.document.id,
+        "section": candidate.section.id,
+        "score": candidate.score,
+    }
