@@ -50,6 +50,7 @@ from bot.text import (
     identifier_words,
     normalize,
     refers_to_pair,
+    strip_formatting,
     term,
 )
 
@@ -368,7 +369,7 @@ class Matcher:
 
     def _read(self, question: str) -> _Reading:
         """The question's terms, and how it asks, read once for ``weigh`` and ``match``."""
-        text = self._with_package_words(question)
+        text = self._with_package_words(strip_formatting(question))
         normalized = normalize(text)
         return _Reading(
             text,

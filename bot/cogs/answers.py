@@ -12,7 +12,7 @@ from discord.ext import commands
 
 from bot.embeds import EMPTY_MENTION, NO_ANSWER, SLOW_DOWN, answer_embed, clip, did_you_mean, quote
 from bot.matching import Candidate, Match
-from bot.text import normalize
+from bot.text import normalize, strip_formatting
 from bot.views import NONE, AnswerView, DidYouMeanView, PersistentView, resolve_key, section_key
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ AUTOCOMPLETE_CHOICES = 25
 
 def looks_like_question(text: str) -> bool:
     """Passive answers only consider messages that read like a question."""
-    stripped = text.strip()
+    stripped = strip_formatting(text).strip()  # "||is it hard?||" still ends with "?"
     if not stripped or len(stripped) > 500:
         return False
     first = re.split(r"[\s,]+", stripped.lower(), maxsplit=1)[0]
