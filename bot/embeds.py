@@ -12,11 +12,22 @@ COLOUR = discord.Colour.blurple()
 QUOTE_CHARS = 200
 # Select menu option labels and descriptions are capped at 100 characters by Discord.
 OPTION_CHARS = 100
+# Invisible characters that change how the text after them is shown: bidi embeddings,
+# overrides and isolates (which would turn the bot's own words after a quote around) and
+# the direction marks. Dropped from user text we show back. Zero-width joiners stay: emoji
+# sequences need them.
+_DIRECTION_CONTROLS = dict.fromkeys(
+    [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x2070)], None
+)
+# Control characters (NUL and the rest) are shown as a space, as line breaks are.
+_CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], " ")
 
 
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:
-    """User text safe to show back: no markdown, no mentions, no links, at most ``limit`` chars."""
-    flat = " ".join(text.split())
+    """User text safe to show back: no markdown, mentions, links or direction controls, one
+    line, at most ``limit`` characters. Every echo of what a member wrote goes through here."""
+    visible = text.translate(_DIRECTION_CONTROLS).translate(_CONTROLS)
+    flat = " ".join(visible.split())
     if len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "…"
     flat = discord.utils.escape_mentions(discord.utils.escape_markdown(flat))
