@@ -131,7 +131,7 @@ class Answers(commands.Cog):
                 await self.deliver(asked, content=SLOW_DOWN, allowed_mentions=NONE)
             return
         reply = Reply(self.match(question, reply_to.guild), question)
-        sent = await self.send_reply(reply_to, reply)
+        sent = await self.send_reply(reply_to, reply, asked.author.id)
         await self.remember(sent, reply_to.guild, reply_to.author.id, reply)
 
     async def answer_passively(self, message: discord.Message) -> None:
@@ -150,7 +150,7 @@ class Answers(commands.Cog):
         if not self.bot.cooldowns.member_allowed(message.author.id):
             return
         reply = Reply(match, message.content)
-        sent = await self.send_reply(message, reply)
+        sent = await self.send_reply(message, reply, message.author.id)
         await self.remember(sent, message.guild, message.author.id, reply)
 
     def match(self, question: str, guild: discord.Guild | None) -> Match:
@@ -189,9 +189,13 @@ class Answers(commands.Cog):
         elif question:
             await self.bot.storage.record_unanswered(guild_id, asker_id, question)
 
-    async def send_reply(self, reply_to: discord.Message, reply: Reply) -> discord.Message | None:
+    async def send_reply(
+        self, reply_to: discord.Message, reply: Reply, asker_id: int
+    ) -> discord.Message | None:
+        """Send the reply; an answer Discord refused is not counted against the asker."""
         sent = await self.deliver(reply_to, **reply.kwargs())
         if sent is None:
+            self.bot.cooldowns.refund(asker_id)
             return None
         if reply.answer is not None:
             self.bot.cooldowns.note_section(reply_to.channel.id, section_key(reply.answer))
@@ -289,7 +293,11 @@ class Answers(commands.Cog):
         self, interaction: discord.Interaction[Any], reply: Reply, ephemeral: bool
     ) -> discord.InteractionMessage | None:
         """Send the reply; the message it became (None if Discord would not say)."""
-        await interaction.response.send_message(ephemeral=ephemeral, **reply.kwargs())
+        try:
+            await interaction.response.send_message(ephemeral=ephemeral, **reply.kwargs())
+        except discord.HTTPException:
+            self.bot.cooldowns.refund(interaction.user.id)  # the member gets an apology instead
+            raise
         try:
             sent = await interaction.original_response()
         except discord.HTTPException as error:
