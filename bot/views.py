@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
-from bot.embeds import APOLOGY, answer_embed, clip, page_embed, quote
+from bot.apology import ApologisingView, apologising
+from bot.embeds import answer_embed, clip, page_embed, quote
 from bot.knowledge import Document
 from bot.matching import Candidate, Matcher
 from bot.render import document_pages
@@ -78,6 +79,7 @@ class FullComparisonButton(
     ) -> FullComparisonButton:
         return cls(match["document"])
 
+    @apologising
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         document = matcher_of(interaction).knowledge.document(self.document_id)
         if document is None:
@@ -122,6 +124,7 @@ class FeedbackButton(
     ) -> FeedbackButton:
         return cls(match["value"], match["key"])
 
+    @apologising
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         bot = cast("FrameworkBot", interaction.client)
         message = interaction.message
@@ -224,6 +227,7 @@ class SectionMenu(
     ) -> SectionMenu:
         return cls(cast("discord.ui.Select[discord.ui.View]", item))
 
+    @apologising
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         values = self.item.values
         chosen = resolve_key(matcher_of(interaction), values[0]) if values else None
@@ -240,16 +244,7 @@ class SectionMenu(
         )
 
 
-class _ApologisingView(discord.ui.View):
-    """A view whose failing control is logged and answered with an apology, never a crash."""
-
-    async def on_error(
-        self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any]
-    ) -> None:
-        await apologise(interaction, error, f"component {item!r}")
-
-
-class PersistentView(_ApologisingView):
+class PersistentView(ApologisingView):
     """Controls made only of persistent items: they never expire, and keep working after a
     restart. Nothing is kept in memory per message, so a busy server costs no memory here."""
 
@@ -257,7 +252,7 @@ class PersistentView(_ApologisingView):
         super().__init__(timeout=None)
 
 
-class TimingOutView(_ApologisingView):
+class TimingOutView(ApologisingView):
     """A view that disables its controls when it times out, on the message it was sent with."""
 
     message: discord.Message | discord.InteractionMessage | None = None
@@ -370,18 +365,3 @@ class CompareView(TimingOutView):
         self, interaction: discord.Interaction[Any], select: discord.ui.Select[Any]
     ) -> None:
         await self._show(interaction, int(select.values[0]))
-
-
-async def apologise(interaction: discord.Interaction[Any], error: BaseException, what: str) -> None:
-    """Log a failed interaction and tell the member, instead of Discord's "interaction failed"."""
-    log.error(
-        "interaction failed (%s, user %s): %r", what, interaction.user.id, error, exc_info=error
-    )
-    text = APOLOGY
-    try:
-        if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True)
-        else:
-            await interaction.response.send_message(text, ephemeral=True)
-    except discord.HTTPException as second:
-        log.warning("could not send the apology either: %s", second)
