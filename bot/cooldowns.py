@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 MEMBER_WINDOW_SECONDS = 60.0
 MAX_SECTION_SECONDS = 86_400.0  # the longest cooldown a server can choose
@@ -67,6 +68,15 @@ class Cooldowns:
         recent = self._members.get(member_id)
         if recent:
             recent.pop()
+
+    @contextmanager
+    def refund_on_error(self, member_id: int) -> Iterator[None]:
+        """Refund the member's answer if sending it (the block) fails."""
+        try:
+            yield
+        except Exception:
+            self.refund(member_id)
+            raise
 
     def warn_once(self, member_id: int) -> bool:
         """True at a member's first refusal in a window: tell them once, not each time."""

@@ -1,29 +1,22 @@
-"""Buttons and menus: the answer's controls, "Did you mean", and the paginated comparison."""
+"""The controls under answers and "Did you mean": persistent, they work across restarts."""
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
 from bot.apology import ApologisingView, apologising
-from bot.embeds import answer_embed, clip, page_embed, quote
-from bot.knowledge import Document
+from bot.embeds import MAX_OPTIONS, NONE, answer_embed, clip
 from bot.matching import Candidate, Matcher
-from bot.render import document_pages
+from bot.pager import CompareView
 
 if TYPE_CHECKING:
     from bot.client import FrameworkBot
 
-log = logging.getLogger(__name__)
-
-VIEW_TIMEOUT_SECONDS = 600.0
-MAX_OPTIONS = 25  # Discord's limit for a select menu
 MAX_CUSTOM_ID = 100  # Discord's limit for a component's custom_id
 OTHER_CHOICES = 5  # sections offered after a 👎
-NONE = discord.AllowedMentions.none()
 VOTE_SAVED = {
     (1, None): "Thanks for the 👍!",
     (1, -1): "Changed your vote to 👍. Thanks!",
@@ -87,7 +80,7 @@ class FullComparisonButton(
                 "That comparison is no longer available. `/topics` lists what is.", ephemeral=True
             )
             return
-        await CompareView.send(interaction, document, ephemeral=True)
+        await CompareView.open(interaction, document)
 
 
 class FeedbackButton(
@@ -252,26 +245,6 @@ class PersistentView(ApologisingView):
         super().__init__(timeout=None)
 
 
-class TimingOutView(ApologisingView):
-    """A view that disables its controls when it times out, on the message it was sent with."""
-
-    message: discord.Message | discord.InteractionMessage | None = None
-
-    def __init__(self) -> None:
-        super().__init__(timeout=VIEW_TIMEOUT_SECONDS)
-
-    async def on_timeout(self) -> None:
-        for item in self.children:
-            if isinstance(item, discord.ui.Button | discord.ui.Select):
-                item.disabled = True
-        if self.message is None:
-            return
-        try:
-            await self.message.edit(view=self, allowed_mentions=NONE)
-        except discord.HTTPException as error:
-            log.info("could not disable expired controls on message %s: %s", self.message.id, error)
-
-
 class AnswerView(PersistentView):
     """Under an answer: "Full comparison", 👍 / 👎, and "Not what I asked?"."""
 
@@ -298,70 +271,3 @@ class DidYouMeanView(PersistentView):
     def __init__(self, choices: tuple[Candidate, ...]) -> None:
         super().__init__()
         self.add_item(SectionMenu.offering(choices, "guess", "Did you mean…"))
-
-
-class CompareView(TimingOutView):
-    """A whole document, one page at a time, with previous/next and a jump menu."""
-
-    def __init__(self, document: Document, owner_id: int) -> None:
-        super().__init__()
-        self.document = document
-        self.owner_id = owner_id
-        self.pages = document_pages(document)
-        self.index = 0
-        options = [
-            discord.SelectOption(label=clip(page.title), value=str(i), description=f"page {i + 1}")
-            for i, page in enumerate(self.pages)
-        ][:MAX_OPTIONS]
-        cast("discord.ui.Select[CompareView]", self.jump).options = options
-        self._update_buttons()
-
-    @classmethod
-    async def send(
-        cls, interaction: discord.Interaction[Any], document: Document, ephemeral: bool
-    ) -> None:
-        view = cls(document, interaction.user.id)
-        await interaction.response.send_message(
-            embed=view.embed(), view=view, ephemeral=ephemeral, allowed_mentions=NONE
-        )
-        view.message = await interaction.original_response()
-
-    def embed(self) -> discord.Embed:
-        return page_embed(self.document, self.pages, self.index)
-
-    def _update_buttons(self) -> None:
-        self.previous.disabled = self.index == 0
-        self.next.disabled = self.index >= len(self.pages) - 1
-
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        if interaction.user.id == self.owner_id:
-            return True
-        await interaction.response.send_message(
-            f"These pages belong to someone else's `/compare`: run it yourself to browse "
-            f"{quote(self.document.title)}.",
-            ephemeral=True,
-        )
-        return False
-
-    async def _show(self, interaction: discord.Interaction[Any], index: int) -> None:
-        self.index = max(0, min(index, len(self.pages) - 1))
-        self._update_buttons()
-        await interaction.response.edit_message(embed=self.embed(), view=self)
-
-    @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary, row=0)
-    async def previous(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
-    ) -> None:
-        await self._show(interaction, self.index - 1)
-
-    @discord.ui.button(label="Next", style=discord.ButtonStyle.primary, row=0)
-    async def next(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
-    ) -> None:
-        await self._show(interaction, self.index + 1)
-
-    @discord.ui.select(placeholder="Jump to a section", row=1)
-    async def jump(
-        self, interaction: discord.Interaction[Any], select: discord.ui.Select[Any]
-    ) -> None:
-        await self._show(interaction, int(select.values[0]))

@@ -10,10 +10,19 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.embeds import EMPTY_MENTION, NO_ANSWER, SLOW_DOWN, answer_embed, clip, did_you_mean, quote
+from bot.embeds import (
+    EMPTY_MENTION,
+    NO_ANSWER,
+    NONE,
+    SLOW_DOWN,
+    answer_embed,
+    clip,
+    did_you_mean,
+    quote,
+)
 from bot.matching import Candidate, Match
 from bot.text import normalize, strip_formatting
-from bot.views import NONE, AnswerView, DidYouMeanView, PersistentView, resolve_key, section_key
+from bot.views import AnswerView, DidYouMeanView, PersistentView, resolve_key, section_key
 
 if TYPE_CHECKING:
     from bot.client import FrameworkBot
@@ -293,11 +302,8 @@ class Answers(commands.Cog):
         self, interaction: discord.Interaction[Any], reply: Reply, ephemeral: bool
     ) -> discord.InteractionMessage | None:
         """Send the reply; the message it became (None if Discord would not say)."""
-        try:
+        with self.bot.cooldowns.refund_on_error(interaction.user.id):  # they get an apology
             await interaction.response.send_message(ephemeral=ephemeral, **reply.kwargs())
-        except discord.HTTPException:
-            self.bot.cooldowns.refund(interaction.user.id)  # the member gets an apology instead
-            raise
         try:
             sent = await interaction.original_response()
         except discord.HTTPException as error:

@@ -62,6 +62,11 @@ async def compare_jump(env: Any, alice: Any, channel: Any) -> Callable[[], Await
     return lambda: alice.select(pages, ["3"])
 
 
+async def show_everyone(env: Any, alice: Any, channel: Any) -> Callable[[], Awaitable[Any]]:
+    pages = (await alice.slash(channel, "compare")).response.message
+    return lambda: alice.click(pages, label="Show everyone")
+
+
 CONTROLS = [
     up_vote,
     down_vote,
@@ -70,6 +75,7 @@ CONTROLS = [
     did_you_mean,
     compare_next,
     compare_jump,
+    show_everyone,
 ]
 
 
