@@ -11,6 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.apology import apologise
 from bot.cli import build_matcher
 from bot.command_sync import sync_if_changed
 from bot.config import Settings, load_settings
@@ -19,7 +20,7 @@ from bot.matching import Matcher
 from bot.server_settings import Effective, effective
 from bot.storage import GuildSettings
 from bot.storage.store import Storage
-from bot.views import FeedbackButton, FullComparisonButton, SectionMenu, apologise
+from bot.views import FeedbackButton, FullComparisonButton, SectionMenu
 
 log = logging.getLogger(__name__)
 

@@ -16,6 +16,10 @@ from pathlib import Path
 from typing import Any
 
 MAX_ANSWER_CHARS = 4000
+# Titles become Discord embed titles (a section's in its answer, a document's on the first
+# page of /compare), which Discord refuses beyond 256 characters; a document's title also
+# heads every answer's footer (2,048), which this limit keeps far below.
+MAX_TITLE_CHARS = 256
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Ids travel inside Discord buttons and menus, whose ids and values hold at most 100
 # characters: "framework-bot:vote:down:<document>/<section>" fits with ids of up to 36.
@@ -163,7 +167,7 @@ class _Checker:
         self.unknown_keys(data, DOCUMENT_KEYS, "")
         self.missing_keys(data, DOCUMENT_KEYS, "")
         doc_id = self.slug(data, "id", "id")
-        title = self.text(data, "title", "title")
+        title = self.title(data, "title")
         question = self.text(data, "question", "question")
         summary = self.text(data, "summary", "summary", required=False)
         frameworks = self.text_list(data, "frameworks", "frameworks", required=False)
@@ -202,7 +206,7 @@ class _Checker:
         self.unknown_keys(data, SECTION_KEYS, where)
         self.missing_keys(data, SECTION_KEYS, where)
         section_id = self.slug(data, "id", f"{where}.id")
-        title = self.text(data, "title", f"{where}.title")
+        title = self.title(data, f"{where}.title")
         questions = self.text_list(data, "questions", f"{where}.questions")
         keywords = self.text_list(data, "keywords", f"{where}.keywords", required=False)
         answer = self.text(data, "answer", f"{where}.answer")
@@ -247,6 +251,16 @@ class _Checker:
             self.fail(where, "must not be empty")
             return None
         return value.strip()
+
+    def title(self, data: dict[str, Any], where: str) -> str | None:
+        value = self.text(data, "title", where)
+        if value is not None and len(value) > MAX_TITLE_CHARS:
+            self.fail(
+                where,
+                f"is {len(value)} characters; at most {MAX_TITLE_CHARS} fit a Discord embed title",
+            )
+            return None
+        return value
 
     def slug(self, data: dict[str, Any], key: str, where: str) -> str | None:
         value = self.text(data, key, where)

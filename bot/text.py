@@ -27,6 +27,17 @@ _DISCORD_MARKUP = re.compile(
     r"|@(?:everyone|here)\b"
     r"|https?://\S+"
 )
+# Discord's text formatting, which says nothing about what is asked: spoiler bars, bold,
+# italics, underline, strike-through and code marks, and the quote, heading and subtext
+# prefixes of a line. Removed before any other step, since idioms and sentence ends are read
+# from the text with its punctuation ("||y is django so opinionated||" asks "why").
+_FORMATTING = re.compile(
+    r"\|\||~~|`+"
+    # "**bold**", "__underlined__", "_italic_"; never the "_" of "use_tz" or the "*" of "2*3"
+    r"|(?<!\w)[*_]+|[*_]+(?!\w)"
+    r"|^[ \t]*(?:>{1,3}|#{1,3}|-#)[ \t]+",  # "> quoted", "## heading", "-# subtext"
+    re.MULTILINE,
+)
 _NON_WORD = re.compile(r"[\W_]+")
 _DOT_JS = re.compile(r"(?<=\w)\.js\b")
 _TLDR = re.compile(r"\btl\s*[;:/]?\s*dr\b")
@@ -292,6 +303,11 @@ def refers_to_pair(normalized: str) -> bool:
     return _PAIR.search(normalized) is not None
 
 
+def strip_formatting(text: str) -> str:
+    """``text`` without Discord's formatting marks (spoilers, bold, code, quotes...)."""
+    return _FORMATTING.sub("", text)
+
+
 def normalize(text: str, limit: int | None = MAX_QUESTION_CHARS) -> str:
     """Fold case, accents, invisible characters, markup and punctuation; cut input longer
     than ``limit`` characters (None: the knowledge's own text, read whole)."""
@@ -300,7 +316,7 @@ def normalize(text: str, limit: int | None = MAX_QUESTION_CHARS) -> str:
     if not text.isascii():  # most text is plain ASCII: nothing to fold but case
         text = unicodedata.normalize("NFKD", text).translate(_INVISIBLE)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold()
+    text = strip_formatting(text).casefold()
     text = _DISCORD_MARKUP.sub(" ", text)
     text = text.replace("'", "").replace("\u2019", "")
     text = _DOT_JS.sub("js", text)  # "vue.js" and "vuejs" are one word

@@ -1,28 +1,22 @@
-"""Buttons and menus: the answer's controls, "Did you mean", and the paginated comparison."""
+"""The controls under answers and "Did you mean": persistent, they work across restarts."""
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
-from bot.embeds import APOLOGY, answer_embed, clip, page_embed, quote
-from bot.knowledge import Document
+from bot.apology import ApologisingView, apologising
+from bot.embeds import MAX_OPTIONS, NONE, answer_embed, clip
 from bot.matching import Candidate, Matcher
-from bot.render import document_pages
+from bot.pager import CompareView
 
 if TYPE_CHECKING:
     from bot.client import FrameworkBot
 
-log = logging.getLogger(__name__)
-
-VIEW_TIMEOUT_SECONDS = 600.0
-MAX_OPTIONS = 25  # Discord's limit for a select menu
 MAX_CUSTOM_ID = 100  # Discord's limit for a component's custom_id
 OTHER_CHOICES = 5  # sections offered after a 👎
-NONE = discord.AllowedMentions.none()
 VOTE_SAVED = {
     (1, None): "Thanks for the 👍!",
     (1, -1): "Changed your vote to 👍. Thanks!",
@@ -78,6 +72,7 @@ class FullComparisonButton(
     ) -> FullComparisonButton:
         return cls(match["document"])
 
+    @apologising
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         document = matcher_of(interaction).knowledge.document(self.document_id)
         if document is None:
@@ -85,7 +80,7 @@ class FullComparisonButton(
                 "That comparison is no longer available. `/topics` lists what is.", ephemeral=True
             )
             return
-        await CompareView.send(interaction, document, ephemeral=True)
+        await CompareView.open(interaction, document)
 
 
 class FeedbackButton(
@@ -122,6 +117,7 @@ class FeedbackButton(
     ) -> FeedbackButton:
         return cls(match["value"], match["key"])
 
+    @apologising
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         bot = cast("FrameworkBot", interaction.client)
         message = interaction.message
@@ -224,6 +220,7 @@ class SectionMenu(
     ) -> SectionMenu:
         return cls(cast("discord.ui.Select[discord.ui.View]", item))
 
+    @apologising
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         values = self.item.values
         chosen = resolve_key(matcher_of(interaction), values[0]) if values else None
@@ -240,41 +237,12 @@ class SectionMenu(
         )
 
 
-class _ApologisingView(discord.ui.View):
-    """A view whose failing control is logged and answered with an apology, never a crash."""
-
-    async def on_error(
-        self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any]
-    ) -> None:
-        await apologise(interaction, error, f"component {item!r}")
-
-
-class PersistentView(_ApologisingView):
+class PersistentView(ApologisingView):
     """Controls made only of persistent items: they never expire, and keep working after a
     restart. Nothing is kept in memory per message, so a busy server costs no memory here."""
 
     def __init__(self) -> None:
         super().__init__(timeout=None)
-
-
-class TimingOutView(_ApologisingView):
-    """A view that disables its controls when it times out, on the message it was sent with."""
-
-    message: discord.Message | discord.InteractionMessage | None = None
-
-    def __init__(self) -> None:
-        super().__init__(timeout=VIEW_TIMEOUT_SECONDS)
-
-    async def on_timeout(self) -> None:
-        for item in self.children:
-            if isinstance(item, discord.ui.Button | discord.ui.Select):
-                item.disabled = True
-        if self.message is None:
-            return
-        try:
-            await self.message.edit(view=self, allowed_mentions=NONE)
-        except discord.HTTPException as error:
-            log.info("could not disable expired controls on message %s: %s", self.message.id, error)
 
 
 class AnswerView(PersistentView):
@@ -303,85 +271,3 @@ class DidYouMeanView(PersistentView):
     def __init__(self, choices: tuple[Candidate, ...]) -> None:
         super().__init__()
         self.add_item(SectionMenu.offering(choices, "guess", "Did you mean…"))
-
-
-class CompareView(TimingOutView):
-    """A whole document, one page at a time, with previous/next and a jump menu."""
-
-    def __init__(self, document: Document, owner_id: int) -> None:
-        super().__init__()
-        self.document = document
-        self.owner_id = owner_id
-        self.pages = document_pages(document)
-        self.index = 0
-        options = [
-            discord.SelectOption(label=clip(page.title), value=str(i), description=f"page {i + 1}")
-            for i, page in enumerate(self.pages)
-        ][:MAX_OPTIONS]
-        cast("discord.ui.Select[CompareView]", self.jump).options = options
-        self._update_buttons()
-
-    @classmethod
-    async def send(
-        cls, interaction: discord.Interaction[Any], document: Document, ephemeral: bool
-    ) -> None:
-        view = cls(document, interaction.user.id)
-        await interaction.response.send_message(
-            embed=view.embed(), view=view, ephemeral=ephemeral, allowed_mentions=NONE
-        )
-        view.message = await interaction.original_response()
-
-    def embed(self) -> discord.Embed:
-        return page_embed(self.document, self.pages, self.index)
-
-    def _update_buttons(self) -> None:
-        self.previous.disabled = self.index == 0
-        self.next.disabled = self.index >= len(self.pages) - 1
-
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        if interaction.user.id == self.owner_id:
-            return True
-        await interaction.response.send_message(
-            f"These pages belong to someone else's `/compare`: run it yourself to browse "
-            f"{quote(self.document.title)}.",
-            ephemeral=True,
-        )
-        return False
-
-    async def _show(self, interaction: discord.Interaction[Any], index: int) -> None:
-        self.index = max(0, min(index, len(self.pages) - 1))
-        self._update_buttons()
-        await interaction.response.edit_message(embed=self.embed(), view=self)
-
-    @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary, row=0)
-    async def previous(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
-    ) -> None:
-        await self._show(interaction, self.index - 1)
-
-    @discord.ui.button(label="Next", style=discord.ButtonStyle.primary, row=0)
-    async def next(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
-    ) -> None:
-        await self._show(interaction, self.index + 1)
-
-    @discord.ui.select(placeholder="Jump to a section", row=1)
-    async def jump(
-        self, interaction: discord.Interaction[Any], select: discord.ui.Select[Any]
-    ) -> None:
-        await self._show(interaction, int(select.values[0]))
-
-
-async def apologise(interaction: discord.Interaction[Any], error: BaseException, what: str) -> None:
-    """Log a failed interaction and tell the member, instead of Discord's "interaction failed"."""
-    log.error(
-        "interaction failed (%s, user %s): %r", what, interaction.user.id, error, exc_info=error
-    )
-    text = APOLOGY
-    try:
-        if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True)
-        else:
-            await interaction.response.send_message(text, ephemeral=True)
-    except discord.HTTPException as second:
-        log.warning("could not send the apology either: %s", second)

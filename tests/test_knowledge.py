@@ -135,6 +135,17 @@ def test_overlong_answer_is_refused(tmp_path: Path) -> None:
     assert problem.startswith(f"{path}: sections[1].answer: is 4001 characters")
 
 
+def test_overlong_titles_are_refused(tmp_path: Path) -> None:
+    text = VALID.replace('"Alpha vs Beta"', f'"{"A" * 257}"')
+    text = text.replace('"What Beta is"', f'"{"B" * 2100}"')
+    path = write(tmp_path, "a.toml", text)
+    assert problems_of(path) == [
+        f"{path}: title: is 257 characters; at most 256 fit a Discord embed title",
+        f"{path}: sections[1].title: is 2100 characters; at most 256 fit a Discord embed title",
+    ]
+    assert load([write(tmp_path, "a.toml", VALID.replace("What Beta is", "B" * 256))])
+
+
 def test_empty_directory_and_missing_path_are_refused(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()

@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.views import NONE
+from bot.embeds import NONE
 
 if TYPE_CHECKING:
     from bot.client import FrameworkBot

@@ -10,10 +10,19 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.embeds import EMPTY_MENTION, NO_ANSWER, SLOW_DOWN, answer_embed, clip, did_you_mean, quote
+from bot.embeds import (
+    EMPTY_MENTION,
+    NO_ANSWER,
+    NONE,
+    SLOW_DOWN,
+    answer_embed,
+    clip,
+    did_you_mean,
+    quote,
+)
 from bot.matching import Candidate, Match
-from bot.text import normalize
-from bot.views import NONE, AnswerView, DidYouMeanView, PersistentView, resolve_key, section_key
+from bot.text import normalize, strip_formatting
+from bot.views import AnswerView, DidYouMeanView, PersistentView, resolve_key, section_key
 
 if TYPE_CHECKING:
     from bot.client import FrameworkBot
@@ -29,7 +38,7 @@ AUTOCOMPLETE_CHOICES = 25
 
 def looks_like_question(text: str) -> bool:
     """Passive answers only consider messages that read like a question."""
-    stripped = text.strip()
+    stripped = strip_formatting(text).strip()  # "||is it hard?||" still ends with "?"
     if not stripped or len(stripped) > 500:
         return False
     first = re.split(r"[\s,]+", stripped.lower(), maxsplit=1)[0]
@@ -131,7 +140,7 @@ class Answers(commands.Cog):
                 await self.deliver(asked, content=SLOW_DOWN, allowed_mentions=NONE)
             return
         reply = Reply(self.match(question, reply_to.guild), question)
-        sent = await self.send_reply(reply_to, reply)
+        sent = await self.send_reply(reply_to, reply, asked.author.id)
         await self.remember(sent, reply_to.guild, reply_to.author.id, reply)
 
     async def answer_passively(self, message: discord.Message) -> None:
@@ -150,7 +159,7 @@ class Answers(commands.Cog):
         if not self.bot.cooldowns.member_allowed(message.author.id):
             return
         reply = Reply(match, message.content)
-        sent = await self.send_reply(message, reply)
+        sent = await self.send_reply(message, reply, message.author.id)
         await self.remember(sent, message.guild, message.author.id, reply)
 
     def match(self, question: str, guild: discord.Guild | None) -> Match:
@@ -189,9 +198,13 @@ class Answers(commands.Cog):
         elif question:
             await self.bot.storage.record_unanswered(guild_id, asker_id, question)
 
-    async def send_reply(self, reply_to: discord.Message, reply: Reply) -> discord.Message | None:
+    async def send_reply(
+        self, reply_to: discord.Message, reply: Reply, asker_id: int
+    ) -> discord.Message | None:
+        """Send the reply; an answer Discord refused is not counted against the asker."""
         sent = await self.deliver(reply_to, **reply.kwargs())
         if sent is None:
+            self.bot.cooldowns.refund(asker_id)
             return None
         if reply.answer is not None:
             self.bot.cooldowns.note_section(reply_to.channel.id, section_key(reply.answer))
@@ -289,7 +302,8 @@ class Answers(commands.Cog):
         self, interaction: discord.Interaction[Any], reply: Reply, ephemeral: bool
     ) -> discord.InteractionMessage | None:
         """Send the reply; the message it became (None if Discord would not say)."""
-        await interaction.response.send_message(ephemeral=ephemeral, **reply.kwargs())
+        with self.bot.cooldowns.refund_on_error(interaction.user.id):  # they get an apology
+            await interaction.response.send_message(ephemeral=ephemeral, **reply.kwargs())
         try:
             sent = await interaction.original_response()
         except discord.HTTPException as error:

@@ -8,15 +8,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.embeds import COLOUR, clip
+from bot.embeds import COLOUR, NONE, SLOW_DOWN, clip, topic_pages
 from bot.knowledge import Document
-from bot.views import NONE, CompareView
+from bot.pager import CompareView, EmbedPager
 
 if TYPE_CHECKING:
     from bot.client import FrameworkBot
 
-FIELD_CHARS = 1024  # Discord's limit for an embed field value
-MAX_FIELDS = 25
+MAX_CHOICES = 25  # Discord's limit for autocomplete choices
 
 HELP = """\
 **Ask me** about the frameworks I know, any of these ways:
@@ -26,7 +25,8 @@ HELP = """\
 • `/ask` — autocomplete suggests topics as you type; `private:true` shows the answer only to you.
 • Right-click a message → *Apps* → **Answer this question**.
 
-**Browse**: `/compare` shows a whole comparison page by page, `/topics` lists everything I know.
+**Browse**: `/compare` shows a whole comparison page by page (to you; **Show everyone** posts it),
+`/topics` lists everything I know.
 Under an answer, **Full comparison** opens the rest; **Not what I asked?** offers other topics;
 👍 / 👎 tell the maintainers whether it helped. When I'm not sure, I ask instead of guessing.
 
@@ -53,7 +53,13 @@ class Browse(commands.Cog):
                 f"Which comparison? I know: {known}. `/topics` lists them.", ephemeral=True
             )
             return
-        await CompareView.send(interaction, chosen, ephemeral=False)
+        # Counted like an answer: pages cost Discord calls, shown to the member or not.
+        cooldowns = self.bot.cooldowns
+        if not cooldowns.member_allowed(interaction.user.id):
+            await interaction.response.send_message(SLOW_DOWN, ephemeral=True)
+            return
+        with cooldowns.refund_on_error(interaction.user.id):
+            await CompareView.open(interaction, chosen)
 
     @compare.autocomplete("document")
     async def compare_autocomplete(
@@ -64,7 +70,7 @@ class Browse(commands.Cog):
             app_commands.Choice(name=clip(d.title), value=d.id)
             for d in self.bot.matcher.knowledge.documents
             if typed in d.id or typed in d.title.casefold()
-        ][:MAX_FIELDS]
+        ][:MAX_CHOICES]
 
     def find_document(self, wanted: str | None) -> Document | None:
         documents = self.bot.matcher.knowledge.documents
@@ -75,15 +81,13 @@ class Browse(commands.Cog):
 
     @app_commands.command(name="topics", description="List everything I can answer")
     async def topics(self, interaction: discord.Interaction[Any]) -> None:
-        knowledge = self.bot.matcher.knowledge
-        embed = discord.Embed(title="What I can answer", colour=COLOUR)
-        for document in knowledge.documents[:MAX_FIELDS]:
-            lines = "\n".join(f"• {s.title}" for s in document.sections)
-            embed.add_field(
-                name=clip(document.title, 256), value=clip(lines, FIELD_CHARS), inline=False
+        pages = topic_pages(self.bot.matcher.knowledge.documents)
+        if len(pages) == 1:
+            await interaction.response.send_message(
+                embed=pages[0], ephemeral=True, allowed_mentions=NONE
             )
-        embed.set_footer(text="Ask with /ask, or see a whole comparison with /compare")
-        await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NONE)
+            return
+        await EmbedPager(interaction.user.id, pages).send(interaction, ephemeral=True)
 
     @app_commands.command(name="help", description="How to ask me questions")
     async def help(self, interaction: discord.Interaction[Any]) -> None:

@@ -8,10 +8,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.embeds import COLOUR
+from bot.embeds import COLOUR, NONE
 from bot.server_settings import COOLDOWN_RANGE, THRESHOLD_RANGE, out_of_range
 from bot.storage import GuildSettings
-from bot.views import NONE
 
 if TYPE_CHECKING:
     from bot.client import FrameworkBot

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import discord
@@ -12,6 +13,15 @@ def server(env: Any, name: str = "alice") -> tuple[Any, Any]:
     guild = env.create_guild()
     channel = guild.create_text_channel("general")
     return channel, guild.add_member(env.create_user(name))
+
+
+def passive_server(env: Any) -> tuple[Any, Any, Any]:
+    """A guild with a passive channel (its id put in the bot's settings) and a plain one."""
+    guild = env.create_guild()
+    passive = guild.create_text_channel("help")
+    plain = guild.create_text_channel("general")
+    env.bot.settings = replace(env.bot.settings, passive_channels=frozenset({passive.id}))
+    return passive, plain, guild.add_member(env.create_user("alice"))
 
 
 def bot_replies(env: Any, channel: Any) -> list[discord.Message]:

@@ -50,3 +50,17 @@ async def test_failed_interaction_gets_an_apology_not_interaction_failed(simcord
     assert "something went wrong" in result.response.content
     assert result.ephemeral
     simcord.assert_error(simcord_env, discord.HTTPException, contains="injected by test")
+
+
+async def test_answers_discord_refused_do_not_count_against_the_member(simcord_env: Any) -> None:
+    channel, alice = server(simcord_env)
+    other = simcord_env.guild.create_text_channel("other")
+    simcord_env.inject_error(
+        "POST", f"/channels/{channel.id}/messages", status=403, code=50013, times=None
+    )
+    mention = simcord_env.bot.user.mention
+    for question in ("what is flask?", "what is django?", "is flask fast?", "is django slow?"):
+        await alice.send(channel, f"{mention} {question}")
+    assert bot_replies(simcord_env, channel) == []
+    await alice.send(other, f"{mention} is django hard to learn?")
+    assert bot_replies(simcord_env, other)[-1].embeds[0].title == "Learning curve"

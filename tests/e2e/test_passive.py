@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import discord
@@ -11,18 +10,9 @@ import simcord
 
 from bot.client import create_bot
 from bot.config import Settings
-from tests.e2e.helpers import bot_replies
+from tests.e2e.helpers import bot_replies, passive_server
 
 NO_CONTENT = discord.Intents.default()
-
-
-def passive_server(env: Any) -> tuple[Any, Any, Any]:
-    """A guild with a passive channel (its id put in the bot's settings) and a plain one."""
-    guild = env.create_guild()
-    passive = guild.create_text_channel("help")
-    plain = guild.create_text_channel("general")
-    env.bot.settings = replace(env.bot.settings, passive_channels=frozenset({passive.id}))
-    return passive, plain, guild.add_member(env.create_user("alice"))
 
 
 async def test_passive_channel_answers_confident_questions_only(simcord_env: Any) -> None:

@@ -65,6 +65,21 @@ async def test_a_broken_file_keeps_the_old_knowledge_and_shows_the_error(
     assert answer.response.embeds[0].title == "Learning curve"
 
 
+async def test_a_title_discord_would_refuse_keeps_the_old_knowledge(simcord_env: Any) -> None:
+    channel, owner, _ = owner_in_server(simcord_env)
+    knowledge = simcord_env.bot.settings.knowledge_paths[0]
+    shipped = knowledge / "flask-vs-django.toml"
+    long_title = "Learning curve " + "and more " * 40
+    shipped.write_text(shipped.read_text().replace('"Learning curve"', f'"{long_title}"'))
+    result = await owner.slash(channel, "reload")
+    error = result.response.content
+    assert error.startswith("The new knowledge has an error, so I kept the old one in service")
+    assert "flask-vs-django.toml: sections[" in error
+    assert f"].title: is {len(long_title.strip())} characters; at most 256" in error
+    answer = await owner.slash(channel, "ask", question="is django hard to learn?")
+    assert answer.response.embeds[0].title == "Learning curve"
+
+
 async def test_only_the_owner_may_reload(simcord_env: Any) -> None:
     channel, _, admin = owner_in_server(simcord_env)
     member = simcord_env.guild.add_member(simcord_env.create_user("member"))

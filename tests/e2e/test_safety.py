@@ -62,3 +62,29 @@ async def test_long_zero_width_and_code_fence_questions_still_match(simcord_env:
     assert channel.last_message.embeds[0].title == "Learning curve"
     await alice.send(channel, f"{mention} ```what is flask```")
     assert channel.last_message.embeds[0].title == "What Flask is"
+
+
+BIDI = "\u202e\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\u200e\u200f\u061c\x00"
+
+
+def has_bidi(text: str) -> bool:
+    return any(ch in text for ch in BIDI)
+
+
+async def test_direction_controls_are_not_echoed_in_did_you_mean(simcord_env: Any) -> None:
+    channel, alice = server(simcord_env)
+    mention = simcord_env.bot.user.mention
+    await alice.send(channel, f"{mention} does it\u202e have an orm?\u2067\x00")
+    guess = channel.last_message
+    assert guess.content.startswith("I'm not sure what “does it have an orm?” asks. Did you mean")
+    assert not has_bidi(guess.content)
+
+
+async def test_direction_controls_are_not_echoed_by_the_context_menu(simcord_env: Any) -> None:
+    channel, alice = server(simcord_env)
+    mallory = simcord_env.guild.add_member(simcord_env.create_user("\u202emallory\u2066"))
+    message = await mallory.send(channel, "\u2067is django \u202ahard\u202c to learn?\u200f")
+    result = await alice.context_menu(channel, "Answer this question", message)
+    content = result.response.content
+    assert content.startswith("Answering mallory's question: “is django hard to learn?”")
+    assert not has_bidi(content)

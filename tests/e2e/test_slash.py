@@ -90,10 +90,11 @@ async def test_context_menu_answers_the_chosen_message(simcord_env: Any) -> None
 async def test_compare_pages_with_buttons_and_the_jump_menu(simcord_env: Any) -> None:
     channel, alice = server(simcord_env)
     result = await alice.slash(channel, "compare")
+    assert result.ephemeral
     message = result.response.message
     assert message.embeds[0].title == "Flask vs Django"
     assert message.embeds[0].footer.text == "Flask vs Django · page 1 of 8"
-    assert buttons(message) == {"Previous": True, "Next": False}
+    assert buttons(message) == {"Previous": True, "Next": False, "Show everyone": False}
 
     await alice.click(message, label="Next")
     shown = result.response.message.embeds[0]
@@ -107,17 +108,22 @@ async def test_compare_pages_with_buttons_and_the_jump_menu(simcord_env: Any) ->
 
     await alice.click(message, label="Next")
     assert result.response.message.embeds[0].title == "Summary: which should you choose?"
-    assert buttons(result.response.message) == {"Previous": False, "Next": True}
+    assert buttons(result.response.message) == {
+        "Previous": False,
+        "Next": True,
+        "Show everyone": False,
+    }
 
 
 async def test_someone_else_cannot_turn_your_compare_pages(simcord_env: Any) -> None:
     channel, alice = server(simcord_env)
     bob = simcord_env.guild.add_member(simcord_env.create_user("bob"))
-    result = await alice.slash(channel, "compare")
-    other = await bob.click(result.response.message, label="Next")
+    mine = await alice.slash(channel, "compare")
+    shared = await alice.click(mine.response.message, label="Show everyone")
+    other = await bob.click(shared.response.message, label="Next")
     assert other.ephemeral
     assert "someone else's" in other.response.content
-    assert result.response.message.embeds[0].footer.text.endswith("page 1 of 8")
+    assert shared.response.message.embeds[0].footer.text.endswith("page 1 of 8")
 
 
 async def test_full_comparison_button_opens_pages_for_the_clicker_only(simcord_env: Any) -> None:
@@ -146,3 +152,33 @@ async def test_topics_and_help(simcord_env: Any) -> None:
     help_ = await alice.slash(channel, "help")
     assert "/ask" in help_.response.embeds[0].description
     assert help_.ephemeral and topics.ephemeral
+
+
+async def test_compare_is_shown_to_you_until_you_show_everyone(simcord_env: Any) -> None:
+    channel, alice = server(simcord_env)
+    mine = await alice.slash(channel, "compare")
+    assert mine.ephemeral
+    await alice.click(mine.response.message, label="Next")
+    shared = await alice.click(mine.response.message, label="Show everyone")
+    assert not shared.ephemeral
+    public = shared.response.message
+    assert public.embeds[0].footer.text == "Flask vs Django · page 2 of 8"  # where you were
+    assert buttons(public) == {"Previous": False, "Next": False}  # no second "Show everyone"
+    assert [m.id for m in channel.history()] == [public.id]
+
+
+async def test_compare_counts_against_the_members_answers(simcord_env: Any) -> None:
+    channel, alice = server(simcord_env)
+    bob = simcord_env.guild.add_member(simcord_env.create_user("bob"))
+    mine = await alice.slash(channel, "compare")  # 1 of the 4 a minute
+    for _ in range(3):  # each public post counts
+        shared = await alice.click(mine.response.message, label="Show everyone")
+        assert not shared.ephemeral
+    refused = await alice.click(mine.response.message, label="Show everyone")
+    assert refused.ephemeral and refused.response.content.startswith("You're asking faster")
+    again = await alice.slash(channel, "compare")
+    assert again.ephemeral and again.response.content.startswith("You're asking faster")
+    assert len(list(channel.history())) == 3
+    assert (await bob.slash(channel, "compare")).response.embeds  # others are not limited
+    await simcord_env.advance_time(61)
+    assert (await alice.slash(channel, "compare")).response.embeds

@@ -13,6 +13,7 @@ from bot.text import (
     identifier_words,
     normalize,
     refers_to_pair,
+    strip_formatting,
     term,
 )
 
@@ -40,7 +41,7 @@ class Reading(NamedTuple):
 
 def read(index: Index, question: str) -> Reading:
     """The question's terms, and how it asks, read once for weighing and matching."""
-    text = index.names.with_package_words(question)
+    text = index.names.with_package_words(strip_formatting(question))
     normalized = normalize(text)
     return Reading(
         text,
