@@ -16,8 +16,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.text import STOPWORDS, normalize
 from bot.storage.reader import read_report_rows
-from bot.text import STOPWORDS, normalize
 
 DAY_SECONDS = 86_400.0
 # How alike (0-100) two questions must be to count as the same question.

@@ -20,8 +20,8 @@ from bot.embeds import (
     did_you_mean,
     quote,
 )
+from bot.engine.text import normalize, strip_formatting
 from bot.matching import Candidate, Match
-from bot.text import normalize, strip_formatting
 from bot.views import AnswerView, DidYouMeanView, PersistentView, resolve_key, section_key
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ import string
 from functools import cache, lru_cache
 
 from bot.engine.data_files import DATA_DIR, word_lines, words
-from bot.text import stem, term
+from bot.engine.text import stem, term
 
 ENGLISH_WORDS_FILE = DATA_DIR / "english-words.txt"
 

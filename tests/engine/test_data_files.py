@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import data_files, lexicon, section_kinds
+from bot.engine import data_files, lexicon, section_kinds, text
 from bot.engine.data_files import DATA_DIR, DataFileError
 from bot.text import term
 
@@ -17,8 +17,11 @@ def test_the_data_folder_holds_what_the_engine_reads() -> None:
     assert SHIPPED == [
         "chat-words.txt",
         "english-words.txt",
+        "idioms.toml",
         "related-words.txt",
         "section-kinds.toml",
+        "stopwords.txt",
+        "synonyms.txt",
         "technical-words.txt",
     ]
 
@@ -65,3 +68,23 @@ def test_a_phrasing_with_an_unknown_placeholder_is_refused(
     monkeypatch.setattr(section_kinds, "DATA_DIR", tmp_path)
     with pytest.raises(DataFileError, match=r"per-framework\.overview\[0\] .* only \{x\}"):
         section_kinds._load()
+
+
+def test_stopwords_synonyms_and_idioms_reach_normalization() -> None:
+    assert {"the", "tbh", "pls"} <= text.STOPWORDS
+    assert text.SYNONYMS["difficult"] == "hard" and text.SYNONYMS["k8s"] == "kubernetes"
+    assert len(text._IDIOMS) == 14
+    assert text.normalize("does webpack work w/o a config") == "does webpack work without a config"
+    assert text.normalize("django explained quickly") == "django explained plainly"
+
+
+def test_an_idiom_that_does_not_compile_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "idioms.toml").write_text(
+        '[[idiom]]\nguards = ["x"]\npattern = "(unclosed"\nreplacement = "y"\n'
+    )
+    monkeypatch.setattr(data_files, "DATA_DIR", tmp_path)
+    monkeypatch.setattr(text, "DATA_DIR", tmp_path)
+    with pytest.raises(DataFileError, match=r"idioms\.toml: idiom\[0\]\.pattern: missing \)"):
+        text._load_idioms()

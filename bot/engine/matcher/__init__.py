@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from bot.engine.text import asked_sentences, normalize
 from bot.knowledge import KnowledgeBase
-from bot.text import asked_sentences, normalize
 
 from .decision import Decision, decide
 from .index import Index, sparseness

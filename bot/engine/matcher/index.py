@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 from bot.engine.lexicon import related_terms
 from bot.engine.section_kinds import generic_phrasings
+from bot.engine.text import STOPWORDS, SYNONYMS, normalize, term
 from bot.knowledge import Document, KnowledgeBase, Section
-from bot.text import STOPWORDS, SYNONYMS, normalize, term
 
 from .names import Names
 from .tuning import (

@@ -12,8 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from bot.engine.lexicon import is_english
+from bot.engine.text import STOPWORDS, normalize, term
 from bot.knowledge import Document
-from bot.text import STOPWORDS, normalize, term
 
 _WORD = re.compile(r"[a-z0-9]+")
 _CAPITALS = re.compile(r"\b[A-Z]{2,3}\b")

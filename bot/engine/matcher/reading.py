@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from bot.engine.lexicon import is_english
-from bot.text import (
+from bot.engine.text import (
     STOPWORDS,
     asks_how_to,
     compared_pairs,

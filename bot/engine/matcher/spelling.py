@@ -6,7 +6,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.engine.lexicon import is_english, is_technical
-from bot.text import STOPWORDS, term
+from bot.engine.text import STOPWORDS, term
 
 from .index import Index
 from .tuning import CORRECTIONS_KEPT
