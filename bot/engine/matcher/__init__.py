@@ -25,7 +25,7 @@ from typing import NamedTuple
 from bot.engine.text import asked_sentences, normalize
 from bot.knowledge import KnowledgeBase
 
-from .decision import Decision, decide
+from .decision import Decision, decide, describe
 from .index import Index, sparseness
 from .ranking import best_of, rank
 from .reading import Reading, is_chat, query, read
@@ -180,7 +180,7 @@ class Matcher:
             asked=asked,
             ranked=tuple(ranked),
             threshold=decision.threshold,
-            rule=decision.rule,
+            rule=describe(decision),
         )
 
     def _decide(self, question: str, threshold: float | None, require_framework: bool) -> _Trace:
@@ -190,8 +190,7 @@ class Matcher:
         documents, weights = weigh(index, written, how_to, pair, subject)
         answer_at = self.answer_threshold if threshold is None else threshold
         if require_framework and documents is None:
-            rule = "abstain: names no framework (passive answers need one)"
-            decision = Decision(Match(question, None, 0.0, ()), rule, answer_at)
+            decision = Decision(Match(question, None, 0.0, ()), "no-framework", answer_at, 0.0)
             return _Trace(decision, reading, None, {}, [], None)
         ranked = rank(index, documents, weights, MAX_SUGGESTIONS + 1)
         asked_alone: str | None = None

@@ -13,11 +13,36 @@ from .tuning import MAX_SUGGESTIONS, OTHER_DOCUMENT_MARGIN, SURE_SCORE, TIE_MARG
 
 
 class Decision(NamedTuple):
-    """A match and the rule that decided it."""
+    """A match, the rule that decided it (a key of ``RULES``) and the figures it used."""
 
     match: Match
     rule: str
     threshold: float  # the score the best section needed
+    gap: float  # how far the best section led the runner-up
+
+
+# What each rule means, for ``explain``: formatted with the score, threshold and gap.
+RULES = {
+    "answer": "answer: {score:.1f} >= {threshold:.1f}, leads by {gap:.1f}",
+    "sure": "answer: {score:.1f} >= {threshold:.1f} and sure (one document), though within "
+    f"{TIE_MARGIN:g} of the runner-up",
+    "no-candidate": "abstain: no section shares a word with the question",
+    "chat": "abstain: one everyday word, a reply in a conversation",
+    "below-threshold": "abstain: best score {score:.1f} < {threshold:.1f}",
+    "tie": f"abstain: tie, leads the runner-up by {{gap:.1f}} < {TIE_MARGIN:g}",
+    "which-comparison": "abstain: which comparison? It names no framework, and another "
+    f"document's section is {{gap:.1f}} < {OTHER_DOCUMENT_MARGIN:g} behind",
+    "which-two": "abstain: which two? It asks about 'the two' naming neither, and two "
+    "comparisons fit",
+    "no-framework": "abstain: names no framework (passive answers need one)",
+}
+
+
+def describe(decision: Decision) -> str:
+    """The rule that decided, in words, with its figures."""
+    return RULES[decision.rule].format(
+        score=decision.match.score, threshold=decision.threshold, gap=decision.gap
+    )
 
 
 def decide(
@@ -41,12 +66,9 @@ def decide(
     sure = same_document and score >= max(threshold, SURE_SCORE) and score > runner_up
     unclear = ""
     if not (gap >= TIE_MARGIN or sure):
-        unclear = f"tie: leads the runner-up by {gap:.1f} < {TIE_MARGIN:g}"
+        unclear = "tie"
     elif not named_documents and not same_document and gap < OTHER_DOCUMENT_MARGIN:
-        unclear = (
-            f"which comparison: names no framework, and another document's section is "
-            f"{gap:.1f} < {OTHER_DOCUMENT_MARGIN:g} behind"
-        )
+        unclear = "which-comparison"
     elif (
         not named_documents
         and pair
@@ -55,20 +77,19 @@ def decide(
         # could answer, the asker's "two" may be either.
         and any(c.document is not best.document and c.score >= threshold for c in ranked)
     ):
-        unclear = "which two: asks about 'the two' naming neither, and two comparisons fit"
+        unclear = "which-two"
     if best is not None and score >= threshold and not unclear and not chat:
         others = tuple(c for c in ranked[1:] if c.score >= suggest_threshold)
-        rule = f"answer: {score:.1f} >= {threshold:.1f}, " + (
-            "sure" if gap < TIE_MARGIN else f"leads by {gap:.1f}"
-        )
-        return Decision(Match(question, best, score, others[:MAX_SUGGESTIONS]), rule, threshold)
+        rule = "answer" if gap >= TIE_MARGIN else "sure"
+        match = Match(question, best, score, others[:MAX_SUGGESTIONS])
+        return Decision(match, rule, threshold, gap)
     close = tuple(c for c in ranked if c.score >= suggest_threshold)
     if best is None:
-        rule = "abstain: no section shares a word with the question"
+        rule = "no-candidate"
     elif chat:
-        rule = "abstain: one everyday word, a reply in a conversation"
+        rule = "chat"
     elif score < threshold:
-        rule = f"abstain: best score {score:.1f} < {threshold:.1f}"
+        rule = "below-threshold"
     else:
-        rule = f"abstain: {unclear}"
-    return Decision(Match(question, None, score, close[:MAX_SUGGESTIONS]), rule, threshold)
+        rule = unclear
+    return Decision(Match(question, None, score, close[:MAX_SUGGESTIONS]), rule, threshold, gap)
