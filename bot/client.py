@@ -64,7 +64,6 @@ class FrameworkBot(commands.Bot):
         self.force_sync = force_sync
         self.storage = Storage(settings.database, settings.unanswered_retention_days)
         self.guild_settings: dict[int, GuildSettings] = {}  # the stored ones, kept in memory
-        self.reload_on_sighup = False  # `framework-bot run` turns it on
         self._sighup_task: asyncio.Task[str | None] | None = None
 
     async def on_message(self, message: discord.Message, /) -> None:
@@ -120,8 +119,6 @@ class FrameworkBot(commands.Bot):
         await self.add_cog(ServerSettings(self))
         await self.add_cog(Privacy(self))
         await self.add_cog(Admin(self))
-        if self.reload_on_sighup:
-            self.install_sighup()
         self.add_dynamic_items(FullComparisonButton, FeedbackButton, SectionMenu)
         await sync_if_changed(self, force=self.force_sync)
 
@@ -139,9 +136,16 @@ class ShardedFrameworkBot(FrameworkBot, commands.AutoShardedBot):
     """The same bot, sharded, for owners whose bot is in very many servers."""
 
 
-def create_bot(settings: Settings | None = None, force_sync: bool = False) -> commands.Bot:
+def silence_voice_warnings() -> None:
+    """The bot never joins voice, so PyNaCl and davey are not needed: no warning about them."""
+    discord.VoiceClient.warn_nacl = False
+    discord.VoiceClient.warn_dave = False
+
+
+def create_bot(settings: Settings | None = None, force_sync: bool = False) -> FrameworkBot:
     """The configured bot; the knowledge is loaded and checked here (KnowledgeError if broken)."""
     settings = settings or load_settings()
+    silence_voice_warnings()
     matcher = build_matcher(settings)
     if settings.shard_count:
         return ShardedFrameworkBot(settings, matcher, force_sync, shard_count=settings.shard_count)
