@@ -105,22 +105,30 @@ class FrameworkBot(commands.Bot):
         self._sighup_task = asyncio.get_running_loop().create_task(self.reload_knowledge())
 
     async def setup_hook(self) -> None:
+        if await self.storage.open():
+            self.guild_settings = await self.storage.all_guild_settings()
+            await self.storage.purge()
+        await self.add_features()
+        await sync_if_changed(self, force=self.force_sync)
+
+    async def add_features(self) -> None:
+        """The cogs and the persistent components: what the command tree is built from.
+
+        Apart from ``setup_hook`` so that ``framework-bot doctor`` can see the tree it would
+        sync without opening the database or logging in.
+        """
         from bot.cogs.admin import Admin
         from bot.cogs.answers import Answers
         from bot.cogs.browse import Browse
         from bot.cogs.privacy import Privacy
         from bot.cogs.settings import ServerSettings
 
-        if await self.storage.open():
-            self.guild_settings = await self.storage.all_guild_settings()
-            await self.storage.purge()
         await self.add_cog(Answers(self))
         await self.add_cog(Browse(self))
         await self.add_cog(ServerSettings(self))
         await self.add_cog(Privacy(self))
         await self.add_cog(Admin(self))
         self.add_dynamic_items(FullComparisonButton, FeedbackButton, SectionMenu)
-        await sync_if_changed(self, force=self.force_sync)
 
     def effective(self, guild_id: int | None) -> Effective:
         """The settings answering uses in a server: its own where set, else the environment's."""
