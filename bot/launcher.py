@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
 import logging
 import sys
 from collections.abc import Callable
@@ -15,6 +13,7 @@ import discord
 from bot import heartbeat
 from bot.client import create_bot
 from bot.config import Settings
+from bot.doctor import token_application_id
 from bot.knowledge import KnowledgeError
 from bot.service import NETWORK_ERRORS, Heartbeat, Service
 
@@ -106,14 +105,7 @@ def configure_logging(settings: Settings) -> logging.Handler:
 
 def application_id(settings: Settings) -> int | None:
     """The application id: the setting, or the bot's user id, which is the token's first part."""
-    if settings.application_id:
-        return settings.application_id
-    head = settings.token.split(".", 1)[0]
-    try:
-        decoded = base64.b64decode(head + "=" * (-len(head) % 4), validate=False).decode()
-    except (binascii.Error, UnicodeDecodeError):
-        return None
-    return int(decoded) if decoded.isdigit() else None
+    return settings.application_id or token_application_id(settings.token)
 
 
 def main(command: str, settings: Settings) -> int:
