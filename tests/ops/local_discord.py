@@ -42,7 +42,7 @@ def api_base(port: int) -> str:
 def refusing_discord(port: int | None = None) -> Iterator[str]:
     """Serve the 401 on ``port`` (default: any free one); yields the API base URL."""
     server = ThreadingHTTPServer(("127.0.0.1", port or 0), _Refuse)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield api_base(server.server_address[1])
