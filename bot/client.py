@@ -66,7 +66,6 @@ class FrameworkBot(commands.Bot):
         self.force_sync = force_sync
         self.storage = Storage(settings.database, settings.unanswered_retention_days)
         self.guild_settings: dict[int, GuildSettings] = {}  # the stored ones, kept in memory
-        self.reload_on_sighup = False  # `framework-bot run` turns it on
         self._sighup_task: asyncio.Task[str | None] | None = None
 
     async def on_message(self, message: discord.Message, /) -> None:
@@ -108,24 +107,30 @@ class FrameworkBot(commands.Bot):
         self._sighup_task = asyncio.get_running_loop().create_task(self.reload_knowledge())
 
     async def setup_hook(self) -> None:
+        if await self.storage.open():
+            self.guild_settings = await self.storage.all_guild_settings()
+            await self.storage.purge()
+        await self.add_features()
+        await sync_if_changed(self, force=self.force_sync)
+
+    async def add_features(self) -> None:
+        """The cogs and the persistent components: what the command tree is built from.
+
+        Apart from ``setup_hook`` so that ``framework-bot doctor`` can see the tree it would
+        sync without opening the database or logging in.
+        """
         from bot.cogs.admin import Admin
         from bot.cogs.answers import Answers
         from bot.cogs.browse import Browse
         from bot.cogs.privacy import Privacy
         from bot.cogs.settings import ServerSettings
 
-        if await self.storage.open():
-            self.guild_settings = await self.storage.all_guild_settings()
-            await self.storage.purge()
         await self.add_cog(Answers(self))
         await self.add_cog(Browse(self))
         await self.add_cog(ServerSettings(self))
         await self.add_cog(Privacy(self))
         await self.add_cog(Admin(self))
-        if self.reload_on_sighup:
-            self.install_sighup()
         self.add_dynamic_items(FullComparisonButton, FeedbackButton, SectionMenu)
-        await sync_if_changed(self, force=self.force_sync)
 
     def effective(self, guild_id: int | None) -> Effective:
         """The settings answering uses in a server: its own where set, else the environment's."""
@@ -141,9 +146,16 @@ class ShardedFrameworkBot(FrameworkBot, commands.AutoShardedBot):
     """The same bot, sharded, for owners whose bot is in very many servers."""
 
 
-def create_bot(settings: Settings | None = None, force_sync: bool = False) -> commands.Bot:
+def silence_voice_warnings() -> None:
+    """The bot never joins voice, so PyNaCl and davey are not needed: no warning about them."""
+    discord.VoiceClient.warn_nacl = False
+    discord.VoiceClient.warn_dave = False
+
+
+def create_bot(settings: Settings | None = None, force_sync: bool = False) -> FrameworkBot:
     """The configured bot; the knowledge is loaded and checked here (KnowledgeError if broken)."""
     settings = settings or load_settings()
+    silence_voice_warnings()
     matcher = build_matcher(settings)
     if settings.shard_count:
         return ShardedFrameworkBot(settings, matcher, force_sync, shard_count=settings.shard_count)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
+import asyncio
 import logging
 import sys
 from collections.abc import Callable
@@ -11,13 +10,24 @@ from dataclasses import replace
 
 import discord
 
+from bot import heartbeat
 from bot.client import create_bot
 from bot.config import Settings
+from bot.doctor import token_application_id
 from bot.knowledge import KnowledgeError
+from bot.service import NETWORK_ERRORS, Heartbeat, Service
 
 log = logging.getLogger("framework-bot")
 
 HIDDEN = "[token hidden]"
+TOKEN_REFUSED = (
+    "Discord refused DISCORD_TOKEN: it is wrong or was reset. Copy a new one from the Developer "
+    "Portal (your application > Bot > Reset Token) into .env"
+)
+LOST_AT_START = (
+    "lost the connection to Discord while starting (%s); check the network. "
+    "Not retrying mid-start: run it again, or let systemd/Docker restart it"
+)
 INTENT_REFUSED = (
     "Discord refused the Message Content intent, so passive answers (PASSIVE_CHANNELS) are off; "
     "mentions, DMs and slash commands work. To enable it: Developer Portal > your application > "
@@ -59,9 +69,30 @@ class TokenFilter(logging.Filter):
         return True
 
 
+class QuietReconnects(logging.Filter):
+    """discord.py logs a lost gateway connection with a full traceback at ERROR, though it
+    reconnects by itself; a network fault gets one WARNING line instead (the traceback stays
+    at DEBUG)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if (
+            isinstance(error, NETWORK_ERRORS)
+            and record.name.startswith("discord.")
+            and logging.getLogger().getEffectiveLevel() > logging.DEBUG
+        ):
+            said = record.getMessage()
+            record.msg = f"Discord connection lost ({error or type(error).__name__}). %s"
+            record.args = (said,)
+            record.exc_info = record.exc_text = None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
 def configure_logging(settings: Settings) -> logging.Handler:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-8s %(name)s: %(message)s"))
+    handler.addFilter(QuietReconnects())  # before the token filter, which formats tracebacks
     handler.addFilter(TokenFilter(settings.token))
     root = logging.getLogger()
     for old in [h for h in root.handlers if any(isinstance(f, TokenFilter) for f in h.filters)]:
@@ -74,14 +105,7 @@ def configure_logging(settings: Settings) -> logging.Handler:
 
 def application_id(settings: Settings) -> int | None:
     """The application id: the setting, or the bot's user id, which is the token's first part."""
-    if settings.application_id:
-        return settings.application_id
-    head = settings.token.split(".", 1)[0]
-    try:
-        decoded = base64.b64decode(head + "=" * (-len(head) % 4), validate=False).decode()
-    except (binascii.Error, UnicodeDecodeError):
-        return None
-    return int(decoded) if decoded.isdigit() else None
+    return settings.application_id or token_application_id(settings.token)
 
 
 def main(command: str, settings: Settings) -> int:
@@ -98,7 +122,10 @@ def main(command: str, settings: Settings) -> int:
         log.error("%s", error)
         return 1
     except discord.LoginFailure:
-        log.error("DISCORD_TOKEN was rejected by Discord: copy a fresh token from the Bot page")
+        log.error("%s", TOKEN_REFUSED)
+        return 1
+    except NETWORK_ERRORS as error:
+        log.error(LOST_AT_START, error or type(error).__name__)
         return 1
     except Exception as error:  # a last word in the log, token-free, instead of a raw traceback
         log.critical("the bot stopped: %r", error, exc_info=error)
@@ -126,12 +153,12 @@ def run(
 
 
 def start_bot(settings: Settings, force_sync: bool, stop_after_sync: bool) -> None:
-    """Build the bot and run it until it stops."""
+    """Build the bot and run it until it stops: SIGTERM or SIGINT, or after the sync."""
     bot = create_bot(settings, force_sync=force_sync)
-    bot.reload_on_sighup = not stop_after_sync  # type: ignore[attr-defined]
-    if stop_after_sync:
-        bot.add_listener(bot.close, "on_ready")
-    bot.run(settings.token, log_handler=None)
+    beats = None
+    if not stop_after_sync:
+        beats = Heartbeat(bot, settings.data_dir / heartbeat.FILE).attach()
+    asyncio.run(Service(bot, settings.token, beats=beats).run(stop_after_sync))
 
 
 def invite(settings: Settings) -> int:

@@ -158,7 +158,7 @@ def test_bad_setting_is_a_clear_error(
     monkeypatch.setenv("ANSWER_THRESHOLD", "lots")
     code, _, err = run(capsys, "ask", "anything")
     assert code == 1
-    assert "ANSWER_THRESHOLD='lots' is not a number" in err
+    assert "ANSWER_THRESHOLD='lots' must be a number from 0 to 100" in err
 
 
 def test_ask_and_check_do_not_import_discord(knowledge: Path) -> None:
