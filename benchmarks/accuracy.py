@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bot.evaluation import evaluate, format_report, read_labelled
-from bot.knowledge import default_knowledge_dir, load
-from bot.matching import Matcher
+from bot.engine.evaluation import evaluate, format_report, read_labelled
+from bot.engine.knowledge import default_knowledge_dir, load
+from bot.engine.matcher import Matcher
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 

@@ -24,9 +24,9 @@ import discord
 import simcord
 from discord.ext import commands
 
-from bot.client import create_bot
 from bot.config import Settings
-from bot.knowledge import default_knowledge_dir, load
+from bot.discord_layer.client import create_bot
+from bot.engine.knowledge import default_knowledge_dir, load
 
 QUESTIONS = (
     "is django hard to learn?",
@@ -65,9 +65,14 @@ def echo_bot() -> commands.Bot:
 def payload_echo_bot() -> commands.Bot:
     """The echo bot again, replying with a ready-made answer: the same embed and controls as
     framework-bot's learning-curve answer, built once. The floor cost of sending an answer."""
-    from bot.embeds import answer_embed
-    from bot.matching import Matcher
-    from bot.views import AnswerView, FeedbackButton, FullComparisonButton, SectionMenu
+    from bot.discord_layer.ui.embeds import answer_embed
+    from bot.discord_layer.ui.items import (
+        AnswerView,
+        FeedbackButton,
+        FullComparisonButton,
+        SectionMenu,
+    )
+    from bot.engine.matcher import Matcher
 
     matcher = Matcher(load([default_knowledge_dir()]))
     match = matcher.match("is django hard to learn?")

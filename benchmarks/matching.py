@@ -25,9 +25,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from bot.knowledge import Document, KnowledgeBase, Section, default_knowledge_dir, load
-from bot.matching import Matcher
-from bot.text import normalize
+from bot.engine.knowledge import Document, KnowledgeBase, Section, default_knowledge_dir, load
+from bot.engine.matcher import Matcher
+from bot.engine.text import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPICS = """routing templates forms validation database orm migrations admin authentication sessions
@@ -130,7 +130,7 @@ def resident_memory_mb(sections: int) -> float:
     # and this parent holds large generated knowledge by now.
     code = (
         "from benchmarks.matching import generated_knowledge, peak_kib; "
-        "from bot.matching import Matcher; "
+        "from bot.engine.matcher import Matcher; "
         f"m = Matcher(generated_knowledge({sections})); m.match('how does routing work'); "
         "print(peak_kib())"
     )

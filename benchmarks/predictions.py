@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.evaluation import read_floors, read_labelled
-from bot.knowledge import default_knowledge_dir, load
-from bot.matching import Matcher
+from bot.engine.evaluation import read_floors, read_labelled
+from bot.engine.knowledge import default_knowledge_dir, load
+from bot.engine.matcher import Matcher
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 

@@ -21,9 +21,9 @@ import simcord
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.client import create_bot  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.knowledge import default_knowledge_dir  # noqa: E402
+from bot.discord_layer.client import create_bot  # noqa: E402
+from bot.engine.knowledge import default_knowledge_dir  # noqa: E402
 
 QUESTION = "is django hard to learn? i only know a bit of python"
 WIDTH, HEIGHT = 900, 980

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from discord.ext import commands
 
-from bot.client import create_bot
 from bot.config import Settings
-from bot.knowledge import default_knowledge_dir
+from bot.discord_layer.client import create_bot
+from bot.engine.knowledge import default_knowledge_dir
 
 PASSIVE_CHANNEL = 900_000_000_000_000_001
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation import FloorSet, evaluate, read_floors, read_labelled
-from bot.knowledge import default_knowledge_dir, load
-from bot.matching import Matcher
+from bot.engine.evaluation import FloorSet, evaluate, read_floors, read_labelled
+from bot.engine.knowledge import default_knowledge_dir, load
+from bot.engine.matcher import Matcher
 
 DATA = Path(__file__).parent / "data"
 FLOORS = read_floors(DATA / "accuracy-floors.toml")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.cooldowns import MEMBER_WINDOW_SECONDS, Cooldowns
+from bot.discord_layer.cooldowns import MEMBER_WINDOW_SECONDS, Cooldowns
 
 
 class Clock:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import KnowledgeError, default_knowledge_dir, load
+from bot.engine.knowledge import KnowledgeError, default_knowledge_dir, load
 
 VALID = """
 id = "alpha-vs-beta"

@@ -10,10 +10,9 @@ from urllib.parse import parse_qs, urlparse
 import discord
 import pytest
 
-from bot.client import create_bot
 from bot.config import Settings
-from bot.knowledge import KnowledgeError
-from bot.launcher import (
+from bot.discord_layer.client import create_bot
+from bot.discord_layer.launcher import (
     HIDDEN,
     INTENT_REFUSED,
     TokenFilter,
@@ -22,6 +21,7 @@ from bot.launcher import (
     main,
     run,
 )
+from bot.engine.knowledge import KnowledgeError
 
 APP_ID = 1234567890123456789
 TOKEN = (

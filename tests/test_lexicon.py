@@ -1,9 +1,15 @@
-"""Which unknown words are chat and which are subjects (``bot.lexicon``)."""
+"""Which unknown words are chat and which are subjects (``bot.engine.lexicon``)."""
 
 from __future__ import annotations
 
-from bot.lexicon import RELATED_WORDS, is_english, is_technical, misspelt_english, related_terms
-from bot.text import STOPWORDS, term
+from bot.engine.lexicon import (
+    RELATED_WORDS,
+    is_english,
+    is_technical,
+    misspelt_english,
+    related_terms,
+)
+from bot.engine.text import STOPWORDS, term
 
 
 def test_everyday_words_the_dictionary_leaves_out_are_english() -> None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot import matching
+from bot.engine import matcher as matching
+from bot.engine.knowledge import Document, KnowledgeBase, Section
+from bot.engine.matcher import Matcher, ranking, tuning, weighing
 from bot.engine.matcher import index as matcher_index
-from bot.engine.matcher import ranking, tuning, weighing
-from bot.knowledge import Document, KnowledgeBase, Section
-from bot.matching import Matcher
-from bot.text import compared_pairs, identifier_words, normalize, refers_to_pair, term, terms
+from bot.engine.text import compared_pairs, identifier_words, normalize, refers_to_pair, term, terms
 
 
 def section(section_id: str, *questions: str, answer: str = "") -> Section:
@@ -315,7 +314,7 @@ def test_misspelt_filler_is_dropped_and_a_correction_keeps_the_first_letter(
 def test_indexed_and_plain_example_comparison_score_alike(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from bot.knowledge import default_knowledge_dir, load
+    from bot.engine.knowledge import default_knowledge_dir, load
 
     knowledge = load([default_knowledge_dir()])
     questions = [q for d in knowledge.documents for s in d.sections for q in s.questions[::7]]
@@ -328,7 +327,7 @@ def test_indexed_and_plain_example_comparison_score_alike(
 
 
 def test_asked_sentences_are_the_ones_ending_with_a_question_mark() -> None:
-    from bot.text import asked_sentences
+    from bot.engine.text import asked_sentences
 
     text = "hello! a job posting wants vue.js. what is it actually? thanks"
     assert asked_sentences(text) == " what is it actually"

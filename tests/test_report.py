@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.report import Asked, SectionShare, build_report, group_questions, report_text
+from bot.cli.report import Asked, SectionShare, build_report, group_questions, report_text
 from bot.storage import DAY_SECONDS, Storage
 
 NOW = 1_800_000_000.0
@@ -72,7 +72,7 @@ async def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     await store.record_vote(9, 4, 1, "doc", "learning", -1, "is django hard", now=NOW)
     await store.close()
     monkeypatch.setenv("DATABASE_PATH", str(path))
-    monkeypatch.setattr("bot.report.time.time", lambda: NOW)
+    monkeypatch.setattr("bot.cli.report.time.time", lambda: NOW)
     return path
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.knowledge import Document, KnowledgeBase, Section
-from bot.matching import Matcher
-from bot.section_kinds import generic_phrasings, kind_of
+from bot.engine.knowledge import Document, KnowledgeBase, Section
+from bot.engine.matcher import Matcher
+from bot.engine.section_kinds import generic_phrasings, kind_of
 
 
 def section(section_id: str, *questions: str, answer: str = "") -> Section:

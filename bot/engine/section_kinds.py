@@ -19,8 +19,8 @@ import re
 from collections.abc import Iterator
 
 from bot.engine.data_files import DATA_DIR, DataFileError, expect, table
+from bot.engine.knowledge import Document, Section
 from bot.engine.text import normalize, terms
-from bot.knowledge import Document, Section
 
 DATA_FILE = "section-kinds.toml"
 _TEMPLATE_FIELD = re.compile(r"\{(\w*)\}")

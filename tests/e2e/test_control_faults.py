@@ -9,7 +9,7 @@ from typing import Any
 import discord
 import pytest
 
-from bot.embeds import APOLOGY
+from bot.discord_layer.ui.embeds import APOLOGY
 from tests.e2e.helpers import server, vote_button
 
 CALLBACK = "/interactions/*/*/callback"

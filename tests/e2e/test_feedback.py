@@ -9,7 +9,7 @@ import discord
 import pytest
 
 from bot.cli import main
-from bot.client import create_bot
+from bot.discord_layer.client import create_bot
 from tests.e2e.helpers import server, vote_button
 
 

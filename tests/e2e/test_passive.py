@@ -8,8 +8,8 @@ import discord
 import pytest
 import simcord
 
-from bot.client import create_bot
 from bot.config import Settings
+from bot.discord_layer.client import create_bot
 from tests.e2e.helpers import bot_replies, passive_server
 
 NO_CONTENT = discord.Intents.default()
@@ -72,7 +72,7 @@ async def test_without_the_intent_mentions_dms_and_slash_still_work(simcord_env:
 
 async def test_auto_asks_for_the_intent_and_discord_can_refuse_it(bot_settings: Settings) -> None:
     # What `framework-bot run` catches under MESSAGE_CONTENT_INTENT=auto before starting again
-    # without the intent (bot.launcher.run).
+    # without the intent (bot.discord_layer.launcher.run).
     with pytest.raises(discord.PrivilegedIntentsRequired):
         async with simcord.run(create_bot(bot_settings), approved_intents=NO_CONTENT):
             pass

@@ -14,7 +14,7 @@ import discord
 import pytest
 
 from bot.config import Settings
-from bot.knowledge import default_knowledge_dir
+from bot.engine.knowledge import default_knowledge_dir
 
 EXTRA = Path(__file__).parent.parent / "data" / "knowledge-extra" / "react-vs-vue.toml"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.client import create_bot
-from bot.command_sync import STATE_FILE
+from bot.discord_layer.client import create_bot
+from bot.discord_layer.command_sync import STATE_FILE
 from tests.e2e.helpers import server
 
 

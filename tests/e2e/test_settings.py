@@ -7,7 +7,7 @@ from typing import Any
 import discord
 import pytest
 
-from bot.client import create_bot
+from bot.discord_layer.client import create_bot
 from tests.e2e.helpers import bot_replies
 
 

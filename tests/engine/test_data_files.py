@@ -8,7 +8,7 @@ import pytest
 
 from bot.engine import data_files, lexicon, section_kinds, text
 from bot.engine.data_files import DATA_DIR, DataFileError
-from bot.text import term
+from bot.engine.text import term
 
 SHIPPED = sorted(p.name for p in DATA_DIR.iterdir() if p.suffix in {".txt", ".toml"})
 

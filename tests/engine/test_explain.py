@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.engine.evaluation import read_labelled
 from bot.engine.explaining import explanation_json, explanation_text
+from bot.engine.knowledge import default_knowledge_dir, load
 from bot.engine.matcher import Matcher
-from bot.evaluation import read_labelled
-from bot.knowledge import default_knowledge_dir, load
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot import __version__, heartbeat
+from bot import __version__
 from bot.cli import COMMANDS, main
+from bot.discord_layer import heartbeat
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli.doctor import Check, run
 from bot.config import Settings
-from bot.doctor import Check, run
 from tests.ops.test_start_faults import TOKEN
 
 SECRET_PARTS = ("GhIjKl", "s3cr3t")

@@ -12,8 +12,8 @@ import discord
 import pytest
 from discord.http import Route
 
+from bot.cli.doctor_discord import check_intents, discord_checks
 from bot.config import Settings
-from bot.doctor_discord import check_intents, discord_checks
 from tests.ops.local_discord import api_base, free_port, refusing_discord
 from tests.ops.test_start_faults import TOKEN
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from bot import heartbeat
-from bot.client import FrameworkBot, create_bot
 from bot.config import Settings
-from bot.service import Heartbeat
+from bot.discord_layer import heartbeat
+from bot.discord_layer.client import FrameworkBot, create_bot
+from bot.discord_layer.service import Heartbeat
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from typing import IO, Any
 
 import pytest
 
-from bot.knowledge import default_knowledge_dir
-from bot.service import Service
+from bot.discord_layer.service import Service
+from bot.engine.knowledge import default_knowledge_dir
 from tests.ops.local_discord import api_base, free_port
 from tests.ops.test_start_faults import TOKEN
 

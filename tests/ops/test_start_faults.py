@@ -12,8 +12,8 @@ import pytest
 from discord.http import Route
 
 from bot.config import Settings
-from bot.launcher import TOKEN_REFUSED, main
-from bot.service import RETRY_MAX, probe, wait_for_discord
+from bot.discord_layer.launcher import TOKEN_REFUSED, main
+from bot.discord_layer.service import RETRY_MAX, probe, wait_for_discord
 from tests.ops.local_discord import api_base, free_port, refusing_discord
 
 TOKEN = (
@@ -105,7 +105,7 @@ def test_no_voice_warnings_at_start(
 def test_a_lost_gateway_connection_is_one_warning_line_not_a_traceback(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from bot.launcher import configure_logging
+    from bot.discord_layer.launcher import configure_logging
 
     configure_logging(Settings(token=TOKEN, log_level="INFO"))
     discord_log = logging.getLogger("discord.client")

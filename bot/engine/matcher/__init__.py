@@ -2,7 +2,7 @@
 
 The stages, each a module of this package:
 
-1. ``reading``: the question is normalized and cut into terms (``bot.text``); a word the
+1. ``reading``: the question is normalized and cut into terms (``bot.engine.text``); a word the
    knowledge never uses is corrected to a known one when it is one slip away (``spelling``).
 2. ``weighing``: each term gets a weight; a question naming frameworks is only compared with
    the documents about them (``names``); a word the knowledge never uses counts *against*
@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from bot.engine.knowledge import KnowledgeBase
 from bot.engine.text import asked_sentences, normalize
-from bot.knowledge import KnowledgeBase
 
 from .decision import Decision, decide, describe
 from .index import Index, sparseness

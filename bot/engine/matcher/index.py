@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from bot.engine.knowledge import Document, KnowledgeBase, Section
 from bot.engine.lexicon import related_terms
 from bot.engine.section_kinds import generic_phrasings
 from bot.engine.text import STOPWORDS, SYNONYMS, normalize, term
-from bot.knowledge import Document, KnowledgeBase, Section
 
 from .names import Names
 from .tuning import (

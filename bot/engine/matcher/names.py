@@ -11,9 +11,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from bot.engine.knowledge import Document
 from bot.engine.lexicon import is_english
 from bot.engine.text import STOPWORDS, normalize, term
-from bot.knowledge import Document
 
 _WORD = re.compile(r"[a-z0-9]+")
 _CAPITALS = re.compile(r"\b[A-Z]{2,3}\b")
@@ -87,7 +87,7 @@ class Names:
         return early, late
 
     def terms(self, normalized: str) -> tuple[str, ...]:
-        """Index terms of a normalized text, as ``bot.text.terms`` with framework aliases."""
+        """Index terms of a normalized text, as ``bot.engine.text.terms`` with framework aliases."""
         seen: dict[str, None] = {}
         for word in normalized.split():
             alias = self.aliases.get(word)

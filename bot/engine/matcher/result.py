@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.knowledge import Document, Section
+from bot.engine.knowledge import Document, Section
 
 
 @dataclass(frozen=True, slots=True)

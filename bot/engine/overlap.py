@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.knowledge import Document
 from bot.engine.text import normalize, terms
-from bot.knowledge import Document
 
 # Example questions this alike (rapidfuzz token_sort_ratio) read as the same question.
 ALIKE_SCORE = 90.0

@@ -8,12 +8,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.embeds import COLOUR, NONE, SLOW_DOWN, clip, topic_pages
-from bot.knowledge import Document
-from bot.pager import CompareView, EmbedPager
+from bot.discord_layer.ui.embeds import COLOUR, NONE, SLOW_DOWN, clip, topic_pages
+from bot.discord_layer.ui.pager import CompareView, EmbedPager
+from bot.engine.knowledge import Document
 
 if TYPE_CHECKING:
-    from bot.client import FrameworkBot
+    from bot.discord_layer.client import FrameworkBot
 
 MAX_CHOICES = 25  # Discord's limit for autocomplete choices
 

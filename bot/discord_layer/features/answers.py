@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.embeds import (
+from bot.discord_layer.ui.embeds import (
     EMPTY_MENTION,
     NO_ANSWER,
     NONE,
@@ -20,12 +20,18 @@ from bot.embeds import (
     did_you_mean,
     quote,
 )
+from bot.discord_layer.ui.items import (
+    AnswerView,
+    DidYouMeanView,
+    PersistentView,
+    resolve_key,
+    section_key,
+)
+from bot.engine.matcher import Candidate, Match
 from bot.engine.text import normalize, strip_formatting
-from bot.matching import Candidate, Match
-from bot.views import AnswerView, DidYouMeanView, PersistentView, resolve_key, section_key
 
 if TYPE_CHECKING:
-    from bot.client import FrameworkBot
+    from bot.discord_layer.client import FrameworkBot
 
 log = logging.getLogger(__name__)
 

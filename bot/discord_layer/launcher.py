@@ -10,12 +10,12 @@ from dataclasses import replace
 
 import discord
 
-from bot import heartbeat
-from bot.client import create_bot
+from bot.cli.doctor import token_application_id
 from bot.config import Settings
-from bot.doctor import token_application_id
-from bot.knowledge import KnowledgeError
-from bot.service import NETWORK_ERRORS, Heartbeat, Service
+from bot.discord_layer import heartbeat
+from bot.discord_layer.client import create_bot
+from bot.discord_layer.service import NETWORK_ERRORS, Heartbeat, Service
+from bot.engine.knowledge import KnowledgeError
 
 log = logging.getLogger("framework-bot")
 

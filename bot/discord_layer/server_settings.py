@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.config import Settings
-from bot.cooldowns import MAX_SECTION_SECONDS
+from bot.discord_layer.cooldowns import MAX_SECTION_SECONDS
 from bot.storage import GuildSettings
 
 # (lowest, highest) a server may choose; the same ranges as the environment settings.

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 import discord
 
-from bot.knowledge import Document, Section
-from bot.matching import Candidate
-from bot.render import Page, confidence
+from bot.engine.knowledge import Document, Section
+from bot.engine.matcher import Candidate
+from bot.engine.render import Page, confidence
 
 COLOUR = discord.Colour.blurple()
 NONE = discord.AllowedMentions.none()  # every message the bot sends: it never pings

@@ -14,11 +14,11 @@ from typing import Any
 
 import discord
 
-from bot.client import FrameworkBot, create_bot, silence_voice_warnings
-from bot.command_sync import STATE_FILE, tree_fingerprint
+from bot.cli.doctor import Check
 from bot.config import Settings
-from bot.doctor import Check
-from bot.service import NETWORK_ERRORS
+from bot.discord_layer.client import FrameworkBot, create_bot, silence_voice_warnings
+from bot.discord_layer.command_sync import STATE_FILE, tree_fingerprint
+from bot.discord_layer.service import NETWORK_ERRORS
 
 READY_TIMEOUT = 60.0  # seconds for the gateway to deliver every server
 # What answering in a channel needs (discord.py attribute, the name Discord shows).

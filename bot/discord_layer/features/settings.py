@@ -8,12 +8,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.embeds import COLOUR, NONE
-from bot.server_settings import COOLDOWN_RANGE, THRESHOLD_RANGE, out_of_range
+from bot.discord_layer.server_settings import COOLDOWN_RANGE, THRESHOLD_RANGE, out_of_range
+from bot.discord_layer.ui.embeds import COLOUR, NONE
 from bot.storage import GuildSettings
 
 if TYPE_CHECKING:
-    from bot.client import FrameworkBot
+    from bot.discord_layer.client import FrameworkBot
 
 NOT_SAVED = (
     " I could not save it to the database, so it only lasts until the bot restarts; "

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
-from bot.apology import ApologisingView
-from bot.embeds import MAX_OPTIONS, NONE, SLOW_DOWN, clip, page_embed, quote
-from bot.knowledge import Document
-from bot.render import document_pages
+from bot.discord_layer.ui.apology import ApologisingView
+from bot.discord_layer.ui.embeds import MAX_OPTIONS, NONE, SLOW_DOWN, clip, page_embed, quote
+from bot.engine.knowledge import Document
+from bot.engine.render import document_pages
 
 if TYPE_CHECKING:
-    from bot.client import FrameworkBot
+    from bot.discord_layer.client import FrameworkBot
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 if TYPE_CHECKING:
-    from bot.client import FrameworkBot
+    from bot.discord_layer.client import FrameworkBot
 
 FORGOT = (
     "Done: I deleted everything I had stored from you ({answers} questions I answered, "

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
-from bot.apology import ApologisingView, apologising
-from bot.embeds import MAX_OPTIONS, NONE, answer_embed, clip
-from bot.matching import Candidate, Matcher
-from bot.pager import CompareView
+from bot.discord_layer.ui.apology import ApologisingView, apologising
+from bot.discord_layer.ui.embeds import MAX_OPTIONS, NONE, answer_embed, clip
+from bot.discord_layer.ui.pager import CompareView
+from bot.engine.matcher import Candidate, Matcher
 
 if TYPE_CHECKING:
-    from bot.client import FrameworkBot
+    from bot.discord_layer.client import FrameworkBot
 
 MAX_CUSTOM_ID = 100  # Discord's limit for a component's custom_id
 OTHER_CHOICES = 5  # sections offered after a 👎

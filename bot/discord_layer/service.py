@@ -19,8 +19,8 @@ import discord
 from discord.ext import tasks
 from discord.http import Route
 
-from bot import heartbeat
-from bot.client import FrameworkBot
+from bot.discord_layer import heartbeat
+from bot.discord_layer.client import FrameworkBot
 
 log = logging.getLogger("framework-bot")
 

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import discord
 
-from bot.embeds import APOLOGY
+from bot.discord_layer.ui.embeds import APOLOGY
 
 log = logging.getLogger(__name__)
 

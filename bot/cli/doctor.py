@@ -1,7 +1,7 @@
 """``framework-bot doctor``: one line per check of the setup, "ok" or what to do.
 
 The checks that need no Discord live here and never import discord; those that log in are in
-``bot.doctor_discord``. The token is never printed, nor anything that could contain it.
+``bot.cli.doctor_discord``. The token is never printed, nor anything that could contain it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.config import Settings
-from bot.knowledge import KnowledgeError, load
+from bot.engine.knowledge import KnowledgeError, load
 
 BASE64URL = re.compile(r"[A-Za-z0-9_-]+")
 PORTAL_TOKEN = "Developer Portal > your application > Bot > Reset Token"
@@ -163,7 +163,7 @@ def run(settings: Settings, discord_checks: Callable[[Settings], list[Check]] | 
         print(check.line(), flush=True)
     if checks[0].ok:
         if discord_checks is None:
-            from bot.doctor_discord import run_checks  # imports discord: only with a token
+            from bot.cli.doctor_discord import run_checks  # imports discord: only with a token
 
             discord_checks = run_checks
         online = discord_checks(settings)

@@ -8,10 +8,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.embeds import NONE
+from bot.discord_layer.ui.embeds import NONE
 
 if TYPE_CHECKING:
-    from bot.client import FrameworkBot
+    from bot.discord_layer.client import FrameworkBot
 
 ERROR_CHARS = 1500
 

@@ -1,1 +1,0 @@
-"""The Discord-facing features, one cog a module."""

@@ -1,0 +1,1 @@
+"""The bot's features, one cog each: answering, browsing, feedback, settings, privacy, admin."""

@@ -1,0 +1,1 @@
+"""What members see and click: embeds, views, persistent items and their custom ids."""
