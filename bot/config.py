@@ -6,6 +6,8 @@ discord, so the terminal mode starts fast.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 import re
 from collections.abc import Mapping
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from bot.engine.knowledge import default_knowledge_dir
-from bot.engine.matcher import DEFAULT_ANSWER_THRESHOLD, DEFAULT_SUGGEST_THRESHOLD
+from bot.engine.matcher.tuning import DEFAULT_ANSWER_THRESHOLD, DEFAULT_SUGGEST_THRESHOLD
 
 DEFAULT_PASSIVE_THRESHOLD = 75.0
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -193,3 +195,13 @@ class _Reader:
         if raw and (looks_like_token(raw) or (self.token and self.token in raw)):
             raise SettingsError(f"{name} holds what looks like a Discord token, not a path")
         return raw
+
+
+def token_application_id(token: str) -> int | None:
+    """The application id a bot token starts with (base64 of the id); None if it does not."""
+    head = token.split(".", 1)[0]
+    try:
+        decoded = base64.urlsafe_b64decode(head + "=" * (-len(head) % 4)).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    return int(decoded) if decoded.isascii() and decoded.isdigit() else None

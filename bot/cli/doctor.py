@@ -6,42 +6,18 @@ The checks that need no Discord live here and never import discord; those that l
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 import sqlite3
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from bot.config import Settings
+from bot.cli.checks import Check
+from bot.config import Settings, token_application_id
 from bot.engine.knowledge import KnowledgeError, load
 
 BASE64URL = re.compile(r"[A-Za-z0-9_-]+")
 PORTAL_TOKEN = "Developer Portal > your application > Bot > Reset Token"
-
-
-@dataclass(frozen=True, slots=True)
-class Check:
-    """The outcome of one check: ``detail`` says what is fine, or what to do."""
-
-    name: str
-    ok: bool
-    detail: str
-
-    def line(self) -> str:
-        return f"{'ok  ' if self.ok else 'FAIL'} {self.name}: {self.detail}"
-
-
-def token_application_id(token: str) -> int | None:
-    """The application id a bot token starts with (base64 of the id); None if it does not."""
-    head = token.split(".", 1)[0]
-    try:
-        decoded = base64.urlsafe_b64decode(head + "=" * (-len(head) % 4)).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        return None
-    return int(decoded) if decoded.isascii() and decoded.isdigit() else None
 
 
 def check_token(settings: Settings) -> Check:

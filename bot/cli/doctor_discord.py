@@ -14,7 +14,7 @@ from typing import Any
 
 import discord
 
-from bot.cli.doctor import Check
+from bot.cli.checks import Check
 from bot.config import Settings
 from bot.discord_layer.client import FrameworkBot, create_bot, silence_voice_warnings
 from bot.discord_layer.command_sync import STATE_FILE, tree_fingerprint

@@ -10,8 +10,7 @@ from dataclasses import replace
 
 import discord
 
-from bot.cli.doctor import token_application_id
-from bot.config import Settings
+from bot.config import Settings, token_application_id
 from bot.discord_layer import heartbeat
 from bot.discord_layer.client import create_bot
 from bot.discord_layer.service import NETWORK_ERRORS, Heartbeat, Service

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord_layer.protocol import BotLike
 from bot.discord_layer.ui.embeds import NONE
-
-if TYPE_CHECKING:
-    from bot.discord_layer.client import FrameworkBot
 
 ERROR_CHARS = 1500
 
@@ -19,7 +17,7 @@ ERROR_CHARS = 1500
 class Admin(commands.Cog):
     """Commands for the bot's owner only."""
 
-    def __init__(self, bot: FrameworkBot) -> None:
+    def __init__(self, bot: BotLike) -> None:
         self.bot = bot
 
     @app_commands.command(name="reload", description="Reload the knowledge files (bot owner only)")

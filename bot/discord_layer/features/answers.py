@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord_layer.features.feedback import section_key
+from bot.discord_layer.protocol import BotLike
 from bot.discord_layer.ui.embeds import (
     EMPTY_MENTION,
     NO_ANSWER,
@@ -20,18 +22,9 @@ from bot.discord_layer.ui.embeds import (
     did_you_mean,
     quote,
 )
-from bot.discord_layer.ui.items import (
-    AnswerView,
-    DidYouMeanView,
-    PersistentView,
-    resolve_key,
-    section_key,
-)
+from bot.discord_layer.ui.items import AnswerView, DidYouMeanView, PersistentView, resolve_key
 from bot.engine.matcher import Candidate, Match
 from bot.engine.text import normalize, strip_formatting
-
-if TYPE_CHECKING:
-    from bot.discord_layer.client import FrameworkBot
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +80,7 @@ class Reply:
 class Answers(commands.Cog):
     """Everything that turns a member's question into an answer."""
 
-    def __init__(self, bot: FrameworkBot) -> None:
+    def __init__(self, bot: BotLike) -> None:
         self.bot = bot
         self._logged_failures: set[tuple[int, int]] = set()
         self.context_menu = app_commands.ContextMenu(

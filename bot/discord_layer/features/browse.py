@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord_layer.protocol import BotLike
 from bot.discord_layer.ui.embeds import COLOUR, NONE, SLOW_DOWN, clip, topic_pages
 from bot.discord_layer.ui.pager import CompareView, EmbedPager
 from bot.engine.knowledge import Document
-
-if TYPE_CHECKING:
-    from bot.discord_layer.client import FrameworkBot
 
 MAX_CHOICES = 25  # Discord's limit for autocomplete choices
 
@@ -36,7 +34,7 @@ Under an answer, **Full comparison** opens the rest; **Not what I asked?** offer
 class Browse(commands.Cog):
     """Commands that show what the bot knows."""
 
-    def __init__(self, bot: FrameworkBot) -> None:
+    def __init__(self, bot: BotLike) -> None:
         self.bot = bot
 
     @app_commands.command(name="compare", description="Show a whole comparison, page by page")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-if TYPE_CHECKING:
-    from bot.discord_layer.client import FrameworkBot
+from bot.discord_layer.protocol import BotLike
 
 FORGOT = (
     "Done: I deleted everything I had stored from you ({answers} questions I answered, "
@@ -25,7 +24,7 @@ class Privacy(commands.Cog):
 
     group = app_commands.Group(name="privacy", description="What I store about you")
 
-    def __init__(self, bot: FrameworkBot) -> None:
+    def __init__(self, bot: BotLike) -> None:
         self.bot = bot
 
     @group.command(name="forget", description="Delete everything I stored from you")

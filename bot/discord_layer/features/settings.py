@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord_layer.protocol import BotLike
 from bot.discord_layer.server_settings import COOLDOWN_RANGE, THRESHOLD_RANGE, out_of_range
 from bot.discord_layer.ui.embeds import COLOUR, NONE
 from bot.storage import GuildSettings
-
-if TYPE_CHECKING:
-    from bot.discord_layer.client import FrameworkBot
 
 NOT_SAVED = (
     " I could not save it to the database, so it only lasts until the bot restarts; "
@@ -40,7 +38,7 @@ class ServerSettings(commands.Cog):
         default_permissions=discord.Permissions(manage_guild=True),
     )
 
-    def __init__(self, bot: FrameworkBot) -> None:
+    def __init__(self, bot: BotLike) -> None:
         self.bot = bot
 
     async def permitted(self, interaction: discord.Interaction[Any]) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import discord
 
-from bot.engine.knowledge import Document, Section
+from bot.engine.knowledge import Document
 from bot.engine.matcher import Candidate
 from bot.engine.render import Page, confidence
 
@@ -61,11 +61,6 @@ def answer_embed(candidate: Candidate, picked: bool = False) -> discord.Embed:
     )
     embed.set_footer(text=f"{candidate.document.title} · {how}")
     return embed
-
-
-def section_embed(document: Document, section: Section) -> discord.Embed:
-    """A section shown on request, without a match score."""
-    return answer_embed(Candidate(document, section, 100.0), picked=True)
 
 
 def page_embed(document: Document, pages: list[Page], index: int) -> discord.Embed:

@@ -3,37 +3,22 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 import discord
 
+from bot.discord_layer.features import feedback
+from bot.discord_layer.features.feedback import section_key
+from bot.discord_layer.protocol import bot_of
+from bot.discord_layer.ui import custom_ids
 from bot.discord_layer.ui.apology import ApologisingView, apologising
 from bot.discord_layer.ui.embeds import MAX_OPTIONS, NONE, answer_embed, clip
 from bot.discord_layer.ui.pager import CompareView
 from bot.engine.matcher import Candidate, Matcher
 
-if TYPE_CHECKING:
-    from bot.discord_layer.client import FrameworkBot
-
-MAX_CUSTOM_ID = 100  # Discord's limit for a component's custom_id
-OTHER_CHOICES = 5  # sections offered after a 👎
-VOTE_SAVED = {
-    (1, None): "Thanks for the 👍!",
-    (1, -1): "Changed your vote to 👍. Thanks!",
-    (1, 1): "You already gave this answer a 👍.",
-    (-1, None): "Thanks, noted 👎.",
-    (-1, 1): "Changed your vote to 👎. Thanks for telling me.",
-    (-1, -1): "You already gave this answer a 👎.",
-}
-VOTE_FAILED = "Sorry, I couldn't save your vote just now. Please try again later."
-
 
 def matcher_of(interaction: discord.Interaction[Any]) -> Matcher:
-    return cast("FrameworkBot", interaction.client).matcher
-
-
-def section_key(candidate: Candidate) -> str:
-    return f"{candidate.document.id}/{candidate.section.id}"
+    return bot_of(interaction).matcher
 
 
 def resolve_key(matcher: Matcher, key: str) -> Candidate | None:
@@ -48,7 +33,7 @@ def resolve_key(matcher: Matcher, key: str) -> Candidate | None:
 
 class FullComparisonButton(
     discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
-    template=r"framework-bot:compare:(?P<document>[a-z0-9-]+)",
+    template=custom_ids.COMPARE,
 ):
     """Opens the whole comparison for the one who clicks; works across restarts."""
 
@@ -57,7 +42,7 @@ class FullComparisonButton(
             discord.ui.Button(
                 label="Full comparison",
                 style=discord.ButtonStyle.secondary,
-                custom_id=f"framework-bot:compare:{document_id}",
+                custom_id=custom_ids.compare(document_id),
             )
         )
         self.document_id = document_id
@@ -85,7 +70,7 @@ class FullComparisonButton(
 
 class FeedbackButton(
     discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]],
-    template=r"framework-bot:vote:(?P<value>up|down)(?::(?P<key>[a-z0-9-]+/[a-z0-9-]+))?",
+    template=custom_ids.VOTE,
 ):
     """👍 or 👎 under an answer: one vote per member per answer, changeable; survives restarts.
 
@@ -94,14 +79,11 @@ class FeedbackButton(
     """
 
     def __init__(self, value: str, key: str | None) -> None:
-        custom_id = f"framework-bot:vote:{value}"
-        if key and len(custom_id) + 1 + len(key) <= MAX_CUSTOM_ID:
-            custom_id += f":{key}"
         super().__init__(
             discord.ui.Button(
                 emoji="👍" if value == "up" else "👎",
                 style=discord.ButtonStyle.secondary,
-                custom_id=custom_id,
+                custom_id=custom_ids.vote(value, key),
             )
         )
         self.value = 1 if value == "up" else -1
@@ -119,68 +101,32 @@ class FeedbackButton(
 
     @apologising
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        bot = cast("FrameworkBot", interaction.client)
-        message = interaction.message
-        record = await bot.storage.answer(message.id) if message is not None else None
-        key = f"{record.document}/{record.section}" if record is not None else self.key
-        if message is None or key is None:
-            await interaction.response.send_message(
-                "I can't tell which answer this vote is for, sorry.", ephemeral=True
-            )
-            return
-        document_id, _, section_id = key.partition("/")
-        user = interaction.user.id
-        previous = await bot.storage.previous_vote(message.id, user)
-        keep_question = bot.effective(interaction.guild_id).logging_enabled
-        question = record.question if record is not None and keep_question else None
-        saved = await bot.storage.record_vote(
-            message.id,
-            user,
+        outcome = await feedback.vote(
+            bot_of(interaction),
+            interaction.message,
+            interaction.user.id,
             interaction.guild_id,
-            document_id,
-            section_id,
             self.value,
-            downvoted_question=question,
+            self.key,
         )
-        text = VOTE_SAVED[(self.value, previous)] if saved else VOTE_FAILED
-        if self.value > 0:
-            await interaction.response.send_message(text, ephemeral=True)
-            return
-        others = other_sections(bot.matcher, question or "", document_id, section_id)
-        if not others:
+        if not outcome.downvote:
+            await interaction.response.send_message(outcome.text, ephemeral=True)
+        elif not outcome.others:
             await interaction.response.send_message(
-                f"{text} `/topics` lists what I can answer.", ephemeral=True
+                f"{outcome.text} `/topics` lists what I can answer.", ephemeral=True
             )
-            return
-        await interaction.response.send_message(
-            f"{text} Not what you asked? Pick another topic below.",
-            view=NotWhatIAskedView(others),
-            ephemeral=True,
-            allowed_mentions=NONE,
-        )
-
-
-def other_sections(
-    matcher: Matcher, question: str, document_id: str, section_id: str
-) -> tuple[Candidate, ...]:
-    """What to offer after a 👎: the question's next-best sections, then the same document's."""
-    answered = f"{document_id}/{section_id}"
-    ranked = matcher.rank(question, limit=OTHER_CHOICES + 1) if question.strip() else []
-    others = [c for c in ranked if section_key(c) != answered]
-    document = matcher.knowledge.document(document_id)
-    if document is not None:
-        seen = {section_key(c) for c in others} | {answered}
-        others += [
-            Candidate(document, s, 0.0)
-            for s in document.sections
-            if f"{document.id}/{s.id}" not in seen
-        ]
-    return tuple(others[:OTHER_CHOICES])
+        else:
+            await interaction.response.send_message(
+                f"{outcome.text} Not what you asked? Pick another topic below.",
+                view=NotWhatIAskedView(outcome.others),
+                ephemeral=True,
+                allowed_mentions=NONE,
+            )
 
 
 class SectionMenu(
     discord.ui.DynamicItem[discord.ui.Select[discord.ui.View]],
-    template=r"framework-bot:sections:(?P<purpose>other|guess)",
+    template=custom_ids.SECTIONS,
 ):
     """Offers other sections; choosing one shows it to the one who chose. Works across restarts:
     the choices live in the message itself, and nothing waits in memory for a click."""
@@ -202,7 +148,7 @@ class SectionMenu(
         ]
         return cls(
             discord.ui.Select(
-                custom_id=f"framework-bot:sections:{purpose}",
+                custom_id=custom_ids.sections(purpose),
                 placeholder=placeholder,
                 options=options,
                 min_values=1,

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 import discord
 
+from bot.discord_layer.protocol import bot_of
 from bot.discord_layer.ui.apology import ApologisingView
 from bot.discord_layer.ui.embeds import MAX_OPTIONS, NONE, SLOW_DOWN, clip, page_embed, quote
 from bot.engine.knowledge import Document
 from bot.engine.render import document_pages
-
-if TYPE_CHECKING:
-    from bot.discord_layer.client import FrameworkBot
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +150,7 @@ class CompareView(Pager):
     async def show_everyone(
         self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
     ) -> None:
-        cooldowns = cast("FrameworkBot", interaction.client).cooldowns
+        cooldowns = bot_of(interaction).cooldowns
         if not cooldowns.member_allowed(interaction.user.id):
             await interaction.response.send_message(SLOW_DOWN, ephemeral=True)
             return
