@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.engine.evaluation import read_labelled
 from bot.engine.explaining import explanation_json, explanation_text
 from bot.engine.knowledge import default_knowledge_dir, load
 from bot.engine.matcher import Matcher
-
-DATA = Path(__file__).resolve().parent.parent / "data"
+from tests.paths import DATA
 
 
 @pytest.fixture(scope="module")

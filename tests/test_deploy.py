@@ -14,7 +14,7 @@ import pytest
 from bot.cli import COMMANDS
 from bot.config import Settings
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "deploy"
 UNIT = DEPLOY / "framework-bot.service"
 

@@ -10,7 +10,7 @@ import simcord
 
 from bot.config import Settings
 from bot.discord_layer.client import create_bot
-from tests.e2e.helpers import bot_replies, passive_server
+from tests.discord_layer.helpers import bot_replies, passive_server
 
 NO_CONTENT = discord.Intents.default()
 

@@ -14,7 +14,7 @@ import pytest
 
 from bot.cli.doctor import Check, run
 from bot.config import Settings
-from tests.ops.test_start_faults import TOKEN
+from tests.discord_layer.test_start_faults import TOKEN
 
 SECRET_PARTS = ("GhIjKl", "s3cr3t")
 

@@ -15,8 +15,9 @@ import pytest
 
 from bot.config import Settings
 from bot.engine.knowledge import default_knowledge_dir
+from tests.paths import DATA
 
-EXTRA = Path(__file__).parent.parent / "data" / "knowledge-extra" / "react-vs-vue.toml"
+EXTRA = DATA / "knowledge-extra" / "react-vs-vue.toml"
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import discord
 import pytest
 
 from bot.discord_layer.ui.embeds import APOLOGY
-from tests.e2e.helpers import server, vote_button
+from tests.discord_layer.helpers import server, vote_button
 
 CALLBACK = "/interactions/*/*/callback"
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.discord_layer.client import create_bot
 from bot.discord_layer.command_sync import STATE_FILE
-from tests.e2e.helpers import server
+from tests.discord_layer.helpers import server
 
 
 def sync_calls(env: Any) -> int:

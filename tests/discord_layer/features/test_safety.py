@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.e2e.helpers import bot_replies, server
+from tests.discord_layer.helpers import bot_replies, server
 
 
 def posted_payloads(env: Any) -> list[dict[str, Any]]:

@@ -8,15 +8,13 @@ that makes the bot answer worse fails here instead of in a member's channel.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.engine.evaluation import FloorSet, evaluate, read_floors, read_labelled
 from bot.engine.knowledge import default_knowledge_dir, load
 from bot.engine.matcher import Matcher
+from tests.paths import DATA
 
-DATA = Path(__file__).parent / "data"
 FLOORS = read_floors(DATA / "accuracy-floors.toml")
 
 

@@ -9,7 +9,7 @@ import discord
 import pytest
 import simcord
 
-from tests.e2e.helpers import bot_replies, server
+from tests.discord_layer.helpers import bot_replies, server
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from discord.http import Route
 
 from bot.cli.doctor_discord import check_intents, discord_checks
 from bot.config import Settings
-from tests.ops.local_discord import api_base, free_port, refusing_discord
-from tests.ops.test_start_faults import TOKEN
+from tests.discord_layer.local_discord import api_base, free_port, refusing_discord
+from tests.discord_layer.test_start_faults import TOKEN
 
 
 def through(env: Any) -> Any:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.helpers import passive_server, server
+from tests.discord_layer.helpers import passive_server, server
 
 QUESTIONS = [
     "is django hard to learn?",

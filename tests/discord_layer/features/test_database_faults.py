@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bot.config import Settings
-from tests.e2e.helpers import bot_replies, server, vote_button
+from tests.discord_layer.helpers import bot_replies, server, vote_button
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from typing import Any
 
 import discord
 
-from tests.e2e.helpers import server
+from tests.discord_layer.helpers import server
 
 
 def buttons(message: Any) -> dict[str, bool]:

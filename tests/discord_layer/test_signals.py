@@ -17,12 +17,13 @@ import pytest
 
 from bot.discord_layer.service import Service
 from bot.engine.knowledge import default_knowledge_dir
-from tests.ops.local_discord import api_base, free_port
-from tests.ops.test_start_faults import TOKEN
+from tests.discord_layer.local_discord import api_base, free_port
+from tests.discord_layer.test_start_faults import TOKEN
+from tests.paths import DATA
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signals")
 
-EXTRA = Path(__file__).parent.parent / "data" / "knowledge-extra" / "react-vs-vue.toml"
+EXTRA = DATA / "knowledge-extra" / "react-vs-vue.toml"
 # The real `framework-bot run`, with discord.com pointed at a local port nobody listens on.
 LAUNCH = (
     "import sys; from discord.http import Route; Route.BASE = sys.argv[1]; "

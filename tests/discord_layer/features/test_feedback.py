@@ -10,7 +10,7 @@ import pytest
 
 from bot.cli import main
 from bot.discord_layer.client import create_bot
-from tests.e2e.helpers import server, vote_button
+from tests.discord_layer.helpers import server, vote_button
 
 
 async def ask(env: Any, member: Any, channel: Any, question: str) -> Any:

@@ -6,7 +6,7 @@ from typing import Any
 
 import discord
 
-from tests.e2e.helpers import bot_replies, server
+from tests.discord_layer.helpers import bot_replies, server
 
 
 async def test_mention_gets_a_reply_with_the_answer(simcord_env: Any) -> None:
@@ -51,9 +51,23 @@ async def test_dm_questions_are_answered(simcord_env: Any) -> None:
 
 async def test_unsure_question_offers_did_you_mean(simcord_env: Any) -> None:
     channel, alice = server(simcord_env)
-    await alice.send(channel, f"{simcord_env.bot.user.mention} flask")
+    await alice.send(channel, f"{simcord_env.bot.user.mention} serving static files in Flask??")
     reply = channel.last_message
-    assert reply.content.startswith("I'm not sure what") or reply.embeds
+    assert reply.author.id == simcord_env.bot.user.id
+    assert not reply.embeds  # no guess
+    assert reply.content.startswith("I'm not sure what “serving static files in Flask??” asks")
+    assert "Did you mean **What Flask is**?" in reply.content
+    (menu,) = [c for row in reply.components for c in row.children]
+    assert isinstance(menu, discord.SelectMenu)
+    assert menu.custom_id == "framework-bot:sections:guess"
+    assert [o.value for o in menu.options] == ["flask-vs-django/flask-overview"]
+
+
+async def test_a_framework_name_alone_gets_its_overview(simcord_env: Any) -> None:
+    channel, alice = server(simcord_env)
+    await alice.send(channel, f"{simcord_env.bot.user.mention} flask")
+    (embed,) = channel.last_message.embeds
+    assert embed.title == "What Flask is"
 
 
 async def test_nothing_fits_points_at_topics(simcord_env: Any) -> None:

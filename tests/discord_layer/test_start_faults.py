@@ -14,7 +14,7 @@ from discord.http import Route
 from bot.config import Settings
 from bot.discord_layer.launcher import TOKEN_REFUSED, main
 from bot.discord_layer.service import RETRY_MAX, probe, wait_for_discord
-from tests.ops.local_discord import api_base, free_port, refusing_discord
+from tests.discord_layer.local_discord import api_base, free_port, refusing_discord
 
 TOKEN = (
     base64.b64encode(b"1234567890123456789").decode().rstrip("=")

@@ -8,7 +8,7 @@ import discord
 import pytest
 
 from bot.discord_layer.client import create_bot
-from tests.e2e.helpers import bot_replies
+from tests.discord_layer.helpers import bot_replies
 
 
 def moderated_server(env: Any) -> tuple[Any, Any, Any, Any]:

@@ -10,7 +10,7 @@ import discord
 import pytest
 
 from bot.config import Settings
-from tests.e2e.helpers import server
+from tests.discord_layer.helpers import server
 
 DOCUMENTS = 40
 SECTIONS = 8
