@@ -1,19 +1,4 @@
 """The matcher's old import path: it lives in ``bot.engine.matcher`` now."""
 
-from bot.engine.matcher import (
-    DEFAULT_ANSWER_THRESHOLD,
-    DEFAULT_SUGGEST_THRESHOLD,
-    Candidate,
-    Explanation,
-    Match,
-    Matcher,
-)
-
-__all__ = [
-    "DEFAULT_ANSWER_THRESHOLD",
-    "DEFAULT_SUGGEST_THRESHOLD",
-    "Candidate",
-    "Explanation",
-    "Match",
-    "Matcher",
-]
+from bot.engine.matcher import *  # noqa: F403  # every public name, as before
+from bot.engine.matcher import __all__ as __all__

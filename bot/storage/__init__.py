@@ -15,15 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .rows import (
-    ABSTAINED,
-    DOWNVOTED,
-    AnswerRecord,
-    Forgotten,
-    GuildSettings,
-    QuestionRow,
-    SectionVotes,
-)
+from . import rows
+from .rows import *  # noqa: F403  # the row and domain types
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -31,18 +24,12 @@ if TYPE_CHECKING:
     from .store import DAY_SECONDS, PURGE_EVERY_SECONDS, Storage
 
 __all__ = [
-    "ABSTAINED",
+    *rows.__all__,
     "BUSY_TIMEOUT_SECONDS",
     "DAY_SECONDS",
-    "DOWNVOTED",
     "MIGRATIONS",
     "PURGE_EVERY_SECONDS",
     "SCHEMA_VERSION",
-    "AnswerRecord",
-    "Forgotten",
-    "GuildSettings",
-    "QuestionRow",
-    "SectionVotes",
     "Storage",
     "close_all",
     "migrate",

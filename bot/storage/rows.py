@@ -6,6 +6,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+__all__ = [
+    "ABSTAINED",
+    "DOWNVOTED",
+    "AnswerRecord",
+    "Forgotten",
+    "GuildSettings",
+    "QuestionRow",
+    "SectionVotes",
+]
+
 ABSTAINED = "abstained"  # a question the bot did not answer
 DOWNVOTED = "downvoted"  # the question of an answer voted down
 
