@@ -20,7 +20,7 @@ from bot.engine.knowledge import KnowledgeError
 
 TOKEN_HINT = (
     "No DISCORD_TOKEN set: starting the terminal Q&A. To run the Discord bot, copy .env.example "
-    "to .env and put your bot token in DISCORD_TOKEN (README: 'Create the Discord application')."
+    "to .env and put your bot token in DISCORD_TOKEN (README: 'Set it up on your server')."
 )
 
 
