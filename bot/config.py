@@ -57,6 +57,12 @@ class Settings:
     log_level: str = "INFO"
     database_path: Path | None = None  # None: DATA_DIR/framework-bot.sqlite3
     unanswered_retention_days: float = 90.0
+    semantic_matching: bool = True  # the learned decider with the embedding model
+
+    @property
+    def vectors_dir(self) -> Path:
+        """Where the knowledge's vectors are cached between starts."""
+        return self.data_dir / "vectors"
 
     @property
     def database(self) -> Path:
@@ -99,6 +105,7 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: bool = True)
         log_level=env.choice("LOG_LEVEL", "INFO", LOG_LEVELS),
         database_path=Path(env.path("DATABASE_PATH")) if env.path("DATABASE_PATH") else None,
         unanswered_retention_days=env.number("UNANSWERED_RETENTION_DAYS", 90.0, 1, 3650),
+        semantic_matching=env.choice("SEMANTIC_MATCHING", "true", ("true", "false")) == "true",
     )
     if settings.suggest_threshold > settings.answer_threshold:
         raise SettingsError(

@@ -64,7 +64,8 @@ def test_nothing_imports_the_cli_and_the_engine_imports_no_discord_or_database()
 
 
 def test_no_import_cycles() -> None:
-    graph = {m: {t for t in ts if t in _imports()} for m, ts in _imports().items()}
+    found = _imports()
+    graph = {m: {t for t in ts if t in found} for m, ts in found.items()}
     cycles = []
     for start in graph:
         stack, seen = [(start, [start])], set()

@@ -26,7 +26,14 @@ def _checkout_copy(tmp_path: Path) -> Path:
 
 
 def _newcomer_env(**extra: str) -> dict[str, str]:
-    settings = {"DISCORD_TOKEN", "KNOWLEDGE_PATH", "DATA_DIR", "DATABASE_PATH", "LOG_LEVEL"}
+    settings = {
+        "DISCORD_TOKEN",
+        "KNOWLEDGE_PATH",
+        "DATA_DIR",
+        "DATABASE_PATH",
+        "LOG_LEVEL",
+        "SEMANTIC_MATCHING",
+    }
     env = {k: v for k, v in os.environ.items() if k not in settings and not k.startswith("MAKE")}
     env.update(extra)
     return env

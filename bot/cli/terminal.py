@@ -23,7 +23,11 @@ FEW_EXAMPLES = 15
 def build_matcher(settings: Settings) -> Matcher:
     """Load the knowledge named by ``settings`` and index it."""
     return engine_matcher(
-        settings.knowledge_paths, settings.answer_threshold, settings.suggest_threshold
+        settings.knowledge_paths,
+        settings.answer_threshold,
+        settings.suggest_threshold,
+        semantic=settings.semantic_matching,
+        cache_dir=settings.vectors_dir,
     )
 
 

@@ -145,7 +145,11 @@ class FrameworkBot(commands.Bot):
 def matcher_for(settings: Settings) -> Matcher:
     """The matcher for the knowledge and thresholds ``settings`` name."""
     return build_matcher(
-        settings.knowledge_paths, settings.answer_threshold, settings.suggest_threshold
+        settings.knowledge_paths,
+        settings.answer_threshold,
+        settings.suggest_threshold,
+        semantic=settings.semantic_matching,
+        cache_dir=settings.vectors_dir,
     )
 
 

@@ -29,6 +29,12 @@ def explanation_text(explanation: Explanation) -> str:
         lines.append(f"  {candidate.score:>5.1f}  {_name(candidate)}")
     if not explanation.ranked:
         lines.append("  (none)")
+    if explanation.decider:
+        lines.append("decider (probability, sources, candidate):")
+        for view in explanation.decider:
+            lines.append(f"  {view.probability:.2f}  {'+'.join(view.sources):<16} {view.key}")
+            shown = ", ".join(f"{name} {value:.3g}" for name, value in view.features.items())
+            lines.append(f"        {shown}")
     lines.append(f"decision:   {explanation.rule}")
     answer = f"answer: {_name(match.answer)}" if match.answer else "no answer"
     offered = ", ".join(_name(c) for c in match.suggestions)
@@ -53,6 +59,15 @@ def explanation_json(explanation: Explanation) -> dict[str, Any]:
         "ranked": [_candidate(c) for c in explanation.ranked],
         "threshold": round(explanation.threshold, 2),
         "rule": explanation.rule,
+        "decider": [
+            {
+                "candidate": view.key,
+                "sources": list(view.sources),
+                "probability": round(view.probability, 4),
+                "features": {k: round(v, 4) for k, v in view.features.items()},
+            }
+            for view in explanation.decider
+        ],
         "answer": _candidate(match.answer) if match.answer else None,
         "suggestions": [_candidate(c) for c in match.suggestions],
     }

@@ -40,7 +40,7 @@ def doctor(
 def test_without_a_token_it_says_so_runs_the_rest_and_exits_1(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, lines = doctor(capsys, Settings(data_dir=tmp_path / "data"))
+    code, lines = doctor(capsys, Settings(semantic_matching=False, data_dir=tmp_path / "data"))
     assert code == 1
     assert lines == [
         "FAIL token: DISCORD_TOKEN is not set: put your bot token in .env",
@@ -57,7 +57,9 @@ def test_a_good_setup_passes_and_shows_the_application_not_the_token(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     online = [Check("Discord", True, "reachable")]
-    code, lines = doctor(capsys, Settings(token=TOKEN, data_dir=tmp_path), online)
+    code, lines = doctor(
+        capsys, Settings(semantic_matching=False, token=TOKEN, data_dir=tmp_path), online
+    )
     assert code == 0
     assert lines[0] == "ok   token: well formed, for application 1234567890123456789"
     assert lines[-2:] == ["ok   Discord: reachable", "all 5 checks passed"]
@@ -67,7 +69,9 @@ def test_a_failed_discord_check_fails_the_doctor(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     online = [Check("Discord", False, "cannot reach Discord")]
-    code, lines = doctor(capsys, Settings(token=TOKEN, data_dir=tmp_path), online)
+    code, lines = doctor(
+        capsys, Settings(semantic_matching=False, token=TOKEN, data_dir=tmp_path), online
+    )
     assert code == 1 and lines[-1] == "1 of 5 checks failed"
 
 
@@ -86,7 +90,7 @@ NOT_AN_ID = base64.b64encode(b"hello world").decode().rstrip("=")
 def test_a_malformed_token_is_named_never_shown(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, token: str, says: str
 ) -> None:
-    code, lines = doctor(capsys, Settings(token=token, data_dir=tmp_path))
+    code, lines = doctor(capsys, Settings(semantic_matching=False, token=token, data_dir=tmp_path))
     assert code == 1
     assert lines[0].startswith(f"FAIL token: {says}")
 
@@ -94,7 +98,9 @@ def test_a_malformed_token_is_named_never_shown(
 def test_a_token_for_another_application_is_named(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    settings = Settings(token=TOKEN, data_dir=tmp_path, application_id=98765432109876543)
+    settings = Settings(
+        semantic_matching=False, token=TOKEN, data_dir=tmp_path, application_id=98765432109876543
+    )
     code, lines = doctor(capsys, settings)
     assert code == 1
     assert lines[0] == (
@@ -108,7 +114,9 @@ def test_broken_knowledge_names_the_file(
 ) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text('id = "broken"\n')
-    code, lines = doctor(capsys, Settings(knowledge_paths=(broken,), data_dir=tmp_path))
+    code, lines = doctor(
+        capsys, Settings(semantic_matching=False, knowledge_paths=(broken,), data_dir=tmp_path)
+    )
     assert code == 1
     (line,) = [x for x in lines if x.startswith("FAIL knowledge")]
     assert line.startswith(f"FAIL knowledge: {broken}: ") and line.endswith("shows details)")
@@ -121,7 +129,7 @@ def test_a_data_dir_that_is_a_file_and_a_damaged_database_fail(
     not_a_dir.write_text("")
     damaged = tmp_path / "bot.sqlite3"
     damaged.write_bytes(b"this is not a database, just bytes " * 200)
-    settings = Settings(data_dir=not_a_dir, database_path=damaged)
+    settings = Settings(semantic_matching=False, data_dir=not_a_dir, database_path=damaged)
     code, lines = doctor(capsys, settings)
     assert code == 1
     assert f"FAIL data: DATA_DIR {not_a_dir} is a file, not a directory" in lines[2]
@@ -134,7 +142,7 @@ def test_an_existing_database_is_checked_readable_and_writable(
     database = tmp_path / "framework-bot.sqlite3"
     with sqlite3.connect(database) as db:
         db.execute("CREATE TABLE t (x)")
-    _, lines = doctor(capsys, Settings(data_dir=tmp_path))
+    _, lines = doctor(capsys, Settings(semantic_matching=False, data_dir=tmp_path))
     assert lines[2] == f"ok   data: DATA_DIR {tmp_path} is writable"
     assert lines[3] == f"ok   database: {database} is readable and writable"
 

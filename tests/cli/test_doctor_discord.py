@@ -83,7 +83,7 @@ async def test_passive_channels_without_the_message_content_intent_fail(simcord_
 
 
 def test_the_intent_granted_on_the_portal_passes() -> None:
-    settings = Settings(passive_channels=frozenset({123456789012345678}))
+    settings = Settings(semantic_matching=False, passive_channels=frozenset({123456789012345678}))
     for flag in ("gateway_message_content", "gateway_message_content_limited"):
         check = check_intents(discord.ApplicationFlags(**{flag: True}), settings)
         assert check.ok and check.detail == "Message Content intent enabled"

@@ -56,12 +56,12 @@ def test_token_filter_hides_the_token_in_message_args_and_traceback() -> None:
 
 
 def test_settings_never_show_the_token() -> None:
-    settings = Settings(token=TOKEN)
+    settings = Settings(semantic_matching=False, token=TOKEN)
     assert TOKEN not in repr(settings) and TOKEN not in str(settings)
 
 
 def test_invite_asks_for_exactly_the_needed_permissions(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main("invite", Settings(token=TOKEN)) == 0
+    assert main("invite", Settings(semantic_matching=False, token=TOKEN)) == 0
     url = urlparse(capsys.readouterr().out.strip())
     query = parse_qs(url.query)
     assert query["client_id"] == [str(APP_ID)]
@@ -77,13 +77,13 @@ def test_invite_asks_for_exactly_the_needed_permissions(capsys: pytest.CaptureFi
 
 
 def test_application_id_from_setting_or_token() -> None:
-    assert application_id(Settings(token=TOKEN)) == APP_ID
-    assert application_id(Settings(token=TOKEN, application_id=42)) == 42
-    assert application_id(Settings(token="not-a-token")) is None
+    assert application_id(Settings(semantic_matching=False, token=TOKEN)) == APP_ID
+    assert application_id(Settings(semantic_matching=False, token=TOKEN, application_id=42)) == 42
+    assert application_id(Settings(semantic_matching=False, token="not-a-token")) is None
 
 
 def test_run_without_a_token_is_a_clear_error(caplog: pytest.LogCaptureFixture) -> None:
-    assert main("run", Settings()) == 1
+    assert main("run", Settings(semantic_matching=False)) == 1
     assert "DISCORD_TOKEN is not set" in caplog.text
 
 
@@ -91,14 +91,18 @@ def test_broken_knowledge_stops_the_bot_with_the_check_message(tmp_path: Path) -
     broken = tmp_path / "k.toml"
     broken.write_text('id = "x"\ntitle = "X"\nquestion = "?"\n[[sections]]\nid = "a"\n')
     with pytest.raises(KnowledgeError) as caught:
-        create_bot(Settings(token=TOKEN, knowledge_paths=(broken,), data_dir=tmp_path))
+        create_bot(
+            Settings(
+                semantic_matching=False, token=TOKEN, knowledge_paths=(broken,), data_dir=tmp_path
+            )
+        )
     assert f"{broken}: sections[0].title: missing required key" in str(caught.value)
 
 
 def test_log_level_setting_applies() -> None:
-    configure_logging(Settings(log_level="WARNING"))
+    configure_logging(Settings(semantic_matching=False, log_level="WARNING"))
     assert logging.getLogger().level == logging.WARNING
-    configure_logging(Settings(log_level="DEBUG"))
+    configure_logging(Settings(semantic_matching=False, log_level="DEBUG"))
     assert logging.getLogger().level == logging.DEBUG
 
 
@@ -118,7 +122,9 @@ def test_auto_starts_again_without_the_intent_after_one_clear_line(
     caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
     discord_ = RefusingDiscord()
-    settings = Settings(token=TOKEN, data_dir=tmp_path, message_content_intent="auto")
+    settings = Settings(
+        semantic_matching=False, token=TOKEN, data_dir=tmp_path, message_content_intent="auto"
+    )
     with caplog.at_level(logging.WARNING, logger="framework-bot"):
         assert run(settings, start=discord_) == 0
     assert discord_.started == ["auto", "false"]
@@ -130,7 +136,9 @@ def test_intent_true_refused_is_an_error_not_a_silent_downgrade(
     caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
     discord_ = RefusingDiscord()
-    settings = Settings(token=TOKEN, data_dir=tmp_path, message_content_intent="true")
+    settings = Settings(
+        semantic_matching=False, token=TOKEN, data_dir=tmp_path, message_content_intent="true"
+    )
     with caplog.at_level(logging.ERROR, logger="framework-bot"):
         assert run(settings, start=discord_) == 1
     assert discord_.started == ["true"]
@@ -139,6 +147,8 @@ def test_intent_true_refused_is_an_error_not_a_silent_downgrade(
 
 def test_intent_false_never_asks(tmp_path: Path) -> None:
     discord_ = RefusingDiscord()
-    settings = Settings(token=TOKEN, data_dir=tmp_path, message_content_intent="false")
+    settings = Settings(
+        semantic_matching=False, token=TOKEN, data_dir=tmp_path, message_content_intent="false"
+    )
     assert run(settings, start=discord_) == 0
     assert discord_.started == ["false"]

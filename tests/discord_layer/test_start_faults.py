@@ -78,7 +78,7 @@ async def test_probe_raises_login_failure_on_a_refused_token(
 def test_a_refused_token_exits_1_at_once_with_one_clear_line(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
-    settings = Settings(token=TOKEN, data_dir=tmp_path)
+    settings = Settings(semantic_matching=False, token=TOKEN, data_dir=tmp_path)
     with refusing_discord() as base:
         monkeypatch.setattr(Route, "BASE", base)
         with caplog.at_level(logging.INFO):
@@ -98,7 +98,7 @@ def test_no_voice_warnings_at_start(
     with refusing_discord() as base:
         monkeypatch.setattr(Route, "BASE", base)
         with caplog.at_level(logging.DEBUG):
-            main("run", Settings(token=TOKEN, data_dir=tmp_path))
+            main("run", Settings(semantic_matching=False, token=TOKEN, data_dir=tmp_path))
     assert "voice" not in caplog.text
 
 
@@ -107,7 +107,7 @@ def test_a_lost_gateway_connection_is_one_warning_line_not_a_traceback(
 ) -> None:
     from bot.discord_layer.launcher import configure_logging
 
-    configure_logging(Settings(token=TOKEN, log_level="INFO"))
+    configure_logging(Settings(semantic_matching=False, token=TOKEN, log_level="INFO"))
     discord_log = logging.getLogger("discord.client")
     try:
         raise ConnectionResetError(104, "Connection reset by peer")

@@ -42,6 +42,7 @@ __all__ = [
     "DEFAULT_ANSWER_THRESHOLD",
     "DEFAULT_SUGGEST_THRESHOLD",
     "Candidate",
+    "DeciderView",
     "Explanation",
     "Match",
     "Matcher",
@@ -62,6 +63,16 @@ class WordWeight:
 
 
 @dataclass(frozen=True, slots=True)
+class DeciderView:
+    """One candidate as the learned decider saw it."""
+
+    key: str  # "document/section"
+    sources: tuple[str, ...]  # "lexical" and/or "semantic"
+    features: dict[str, float]
+    probability: float
+
+
+@dataclass(frozen=True, slots=True)
 class Explanation:
     """Why a question got its answer: how it was read, weighed, ranked and decided."""
 
@@ -75,9 +86,12 @@ class Explanation:
     ranked: tuple[Candidate, ...]
     threshold: float
     rule: str
+    # The learned decider's view, when the semantic matcher decided: each candidate section,
+    # where it came from, its features and the probability the model gave it.
+    decider: tuple[DeciderView, ...] = ()
 
 
-class _Trace(NamedTuple):
+class Trace(NamedTuple):
     """What ``Matcher`` worked out on its way to a decision."""
 
     decision: Decision
@@ -183,7 +197,14 @@ class Matcher:
             rule=describe(decision),
         )
 
-    def _decide(self, question: str, threshold: float | None, require_framework: bool) -> _Trace:
+    def trace(
+        self, question: str, threshold: float | None = None, require_framework: bool = False
+    ) -> Trace:
+        """Everything ``match`` works out on its way to a decision (for the semantic decider
+        and ``explain``)."""
+        return self._decide(question, threshold, require_framework)
+
+    def _decide(self, question: str, threshold: float | None, require_framework: bool) -> Trace:
         index = self._index
         reading = read(index, question)
         text, written, how_to, pair, subject = reading
@@ -191,7 +212,7 @@ class Matcher:
         answer_at = self.answer_threshold if threshold is None else threshold
         if require_framework and documents is None:
             decision = Decision(Match(question, None, 0.0, ()), "no-framework", answer_at, 0.0)
-            return _Trace(decision, reading, None, {}, [], None)
+            return Trace(decision, reading, None, {}, [], None)
         ranked = rank(index, documents, weights, MAX_SUGGESTIONS + 1)
         asked_alone: str | None = None
         if (asked := asked_sentences(text)) is not None:
@@ -213,4 +234,4 @@ class Matcher:
         decision = decide(
             question, ranked, answer_at, self.suggest_threshold, documents is not None, pair, chat
         )
-        return _Trace(decision, reading, documents, weights, ranked, asked_alone)
+        return Trace(decision, reading, documents, weights, ranked, asked_alone)

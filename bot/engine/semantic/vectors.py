@@ -1,0 +1,142 @@
+"""The knowledge's vectors: each section's example phrasings, title and answer's opening,
+embedded once and cached under ``DATA_DIR``, keyed by the model and the texts themselves, so a
+restart (or a reload that changed nothing) embeds nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import time
+from pathlib import Path
+
+import numpy as np
+
+from bot.engine.knowledge import KnowledgeBase, Section
+from bot.engine.semantic.embedder import Embedder
+
+log = logging.getLogger(__name__)
+
+KEEP_CACHED = 4  # vector files kept in the cache folder, newest first
+_MARKUP = re.compile(r"[*_`#>]+|\[([^\]]*)\]\([^)]*\)")
+
+
+def first_sentence(answer: str, limit: int = 300) -> str:
+    """The answer's opening sentence, markdown stripped: what the section says it is about."""
+    text = _MARKUP.sub(lambda m: m.group(1) or "", answer).strip()
+    text = text.split("\n\n", 1)[0].replace("\n", " ")
+    found = re.search(r"(?<=[.!?])\s", text)
+    if found:
+        text = text[: found.start()]
+    return text[:limit]
+
+
+def section_texts(section: Section) -> tuple[list[str], str, str]:
+    """What a question is compared with: the example phrasings, the title, the answer's
+    first sentence."""
+    return list(section.questions), section.title, first_sentence(section.answer)
+
+
+class SectionVectors:
+    """Every section's vectors, in the knowledge's order (``Document.sections`` within each
+    document), with the section each example row belongs to."""
+
+    def __init__(
+        self,
+        keys: list[str],
+        documents: list[str],
+        example_counts: list[int],
+        examples: np.ndarray,
+        owner: np.ndarray,
+        titles: np.ndarray,
+        answers: np.ndarray,
+    ) -> None:
+        self.keys = keys  # "document/section"
+        self.documents = documents
+        self.example_counts = example_counts
+        self.examples = examples
+        self.owner = owner
+        self.titles = titles
+        self.answers = answers
+        self.position = {key: i for i, key in enumerate(keys)}
+
+    @classmethod
+    def build(
+        cls, knowledge: KnowledgeBase, embedder: Embedder, cache_dir: Path | None
+    ) -> SectionVectors:
+        """Embed the knowledge, or read the vectors a previous start cached."""
+        keys, documents, counts, texts, owner = [], [], [], [], []
+        titles, answers = [], []
+        for document in knowledge.documents:
+            for section in document.sections:
+                examples, title, answer = section_texts(section)
+                keys.append(f"{document.id}/{section.id}")
+                documents.append(document.id)
+                counts.append(len(examples))
+                owner.extend([len(keys) - 1] * len(examples))
+                texts.extend(examples)
+                titles.append(title)
+                answers.append(answer)
+        everything = [*texts, *titles, *answers]
+        matrix = _cached(everything, embedder, cache_dir)
+        n, s = len(texts), len(keys)
+        return cls(
+            keys,
+            documents,
+            counts,
+            matrix[:n],
+            np.asarray(owner, dtype=np.int64),
+            matrix[n : n + s],
+            matrix[n + s :],
+        )
+
+    def best_examples(self, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For each section, the cosine of its closest example phrasing and the mean of its
+        two closest (the closest again when it has one; -1 when it has none)."""
+        sims = self.examples @ query
+        n = len(self.keys)
+        best = np.full(n, -1.0)
+        second = np.full(n, -1.0)
+        for j in np.argsort(-sims):
+            i = self.owner[j]
+            if best[i] < -0.5:
+                best[i] = sims[j]
+            elif second[i] < -0.5:
+                second[i] = sims[j]
+        second = np.where(second < -0.5, best, second)
+        return best, (best + second) / 2
+
+
+def _cached(texts: list[str], embedder: Embedder, cache_dir: Path | None) -> np.ndarray:
+    """The vectors of ``texts``, from ``cache_dir`` when a previous start made them."""
+    digest = hashlib.sha256(embedder.model_id.encode())
+    for text in texts:
+        digest.update(b"\0" + text.encode())
+    path = cache_dir / f"vectors-{digest.hexdigest()[:24]}.npy" if cache_dir else None
+    if path is not None and path.is_file():
+        try:
+            stored: np.ndarray = np.load(path, allow_pickle=False)
+            if stored.shape[0] == len(texts):
+                return stored
+        except (OSError, ValueError) as error:
+            log.warning("ignoring the cached vectors %s: %s", path, error)
+    started = time.perf_counter()
+    matrix = embedder.encode(texts).astype(np.float32)
+    log.info(
+        "embedded %d knowledge texts in %.1f s (cached for the next start)",
+        len(texts),
+        time.perf_counter() - started,
+    )
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(".tmp.npy")
+            np.save(temporary, matrix, allow_pickle=False)
+            temporary.replace(path)
+            # Knowledge that changed leaves stale vectors: keep the few newest only.
+            cached = sorted(path.parent.glob("vectors-*.npy"), key=lambda p: p.stat().st_mtime)
+            for old in cached[:-KEEP_CACHED]:
+                old.unlink(missing_ok=True)
+        except OSError as error:
+            log.warning("could not cache the knowledge's vectors in %s: %s", path.parent, error)
+    return matrix
