@@ -24,7 +24,10 @@ def explanation_text(explanation: Explanation) -> str:
         lines.append(f"  {word.term:<16} {word.word:<16} {word.weight:>7.3f}  {word.kind}")
     if not explanation.words:
         lines.append("  (none: only filler words)")
-    lines.append(f"top sections (answer needs {explanation.threshold:.1f}):")
+    if explanation.decider:
+        lines.append(f"lexical top sections (alone it would need {explanation.threshold:.1f}):")
+    else:
+        lines.append(f"top sections (answer needs {explanation.threshold:.1f}):")
     for candidate in explanation.ranked:
         lines.append(f"  {candidate.score:>5.1f}  {_name(candidate)}")
     if not explanation.ranked:
