@@ -22,6 +22,13 @@ FEW_EXAMPLES = 15
 
 def build_matcher(settings: Settings) -> Matcher:
     """Load the knowledge named by ``settings`` and index it."""
+    if settings.semantic_matching and not any(settings.vectors_dir.glob("vectors-*.npy")):
+        print(
+            f"Embedding the knowledge for semantic matching (once; cached in "
+            f"{settings.vectors_dir}) ...",
+            file=sys.stderr,
+            flush=True,
+        )
     return engine_matcher(
         settings.knowledge_paths,
         settings.answer_threshold,
