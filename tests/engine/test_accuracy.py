@@ -35,7 +35,10 @@ def test_labelled_set_is_big_and_a_third_off_topic() -> None:
 
 def test_every_labelled_set_has_a_floor() -> None:
     covered = {floor.questions for floor in FLOORS}
-    on_disk = {str(p.relative_to(DATA)) for p in DATA.rglob("*.tsv")}
+    # channel-messages/ labels chat for the question detector, not sections
+    on_disk = {
+        str(p.relative_to(DATA)) for p in DATA.rglob("*.tsv") if p.parent.name != "channel-messages"
+    }
     assert on_disk == covered
 
 
