@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.discord_layer.client import FrameworkBot, create_bot, silence_voice_warnings
 from bot.discord_layer.command_sync import STATE_FILE, tree_fingerprint
 from bot.discord_layer.service import NETWORK_ERRORS
+from bot.storage.reader import read_thread_channels
 
 READY_TIMEOUT = 60.0  # seconds for the gateway to deliver every server
 # What answering in a channel needs (discord.py attribute, the name Discord shows).
@@ -28,6 +29,8 @@ CHANNEL_PERMISSIONS = (
     ("embed_links", "Embed Links"),
     ("read_message_history", "Read Message History"),
 )
+# What a passive channel answered in threads (``/settings passive ... thread:true``) needs too.
+THREAD_PERMISSIONS = (("create_public_threads", "Create Public Threads"),)
 PORTAL_INTENT = "Developer Portal > Bot > Privileged Gateway Intents > Message Content Intent"
 
 Connect = Callable[[Settings], contextlib.AbstractAsyncContextManager[discord.Client]]
@@ -90,7 +93,7 @@ def check_intents(flags: discord.ApplicationFlags, settings: Settings) -> Check:
     )
 
 
-def check_channel(client: discord.Client, channel_id: int) -> Check:
+def check_channel(client: discord.Client, channel_id: int, threads: bool = False) -> Check:
     name = f"channel {channel_id}"
     channel = client.get_channel(channel_id)
     if not isinstance(channel, discord.abc.GuildChannel):
@@ -102,9 +105,8 @@ def check_channel(client: discord.Client, channel_id: int) -> Check:
         )
     name = f"channel #{channel.name} ({channel.guild.name})"
     permissions = channel.permissions_for(channel.guild.me)
-    missing = [
-        label for attribute, label in CHANNEL_PERMISSIONS if not getattr(permissions, attribute)
-    ]
+    needed = CHANNEL_PERMISSIONS + (THREAD_PERMISSIONS if threads else ())
+    missing = [label for attribute, label in needed if not getattr(permissions, attribute)]
     if missing:
         return Check(
             name,
@@ -158,7 +160,11 @@ async def checks_on(client: discord.Client, settings: Settings, local: Framework
     checks = [Check("Discord", True, f"reachable, token accepted (logged in as {user})")]
     application = await client.application_info()
     checks.append(check_intents(application.flags, settings))
-    checks += [check_channel(client, c) for c in sorted(settings.passive_channels)]
+    threads = read_thread_channels(settings.database)
+    checks += [
+        check_channel(client, c, threads=c in threads)
+        for c in sorted(settings.passive_channels | threads)
+    ]
     checks.append(await check_commands(client, local, settings))
     return checks
 

@@ -17,6 +17,7 @@ from bot.discord_layer.cooldowns import Cooldowns
 from bot.discord_layer.server_settings import Effective, effective
 from bot.discord_layer.ui.apology import apologise
 from bot.discord_layer.ui.items import FeedbackButton, FullComparisonButton, SectionMenu
+from bot.discord_layer.ui.solved import SolvedButton
 from bot.engine import build_matcher
 from bot.engine.matcher import Matcher
 from bot.storage import GuildSettings
@@ -66,6 +67,7 @@ class FrameworkBot(commands.Bot):
         self.force_sync = force_sync
         self.storage = Storage(settings.database, settings.unanswered_retention_days)
         self.guild_settings: dict[int, GuildSettings] = {}  # the stored ones, kept in memory
+        self.unprompted_off: set[int] = set()  # so answering never waits for the database
         self._sighup_task: asyncio.Task[str | None] | None = None
 
     async def on_message(self, message: discord.Message, /) -> None:
@@ -109,6 +111,7 @@ class FrameworkBot(commands.Bot):
     async def setup_hook(self) -> None:
         if await self.storage.open():
             self.guild_settings = await self.storage.all_guild_settings()
+            self.unprompted_off = await self.storage.unprompted_off()
             await self.storage.purge()
         await self.add_features()
         await sync_if_changed(self, force=self.force_sync)
@@ -122,15 +125,18 @@ class FrameworkBot(commands.Bot):
         from bot.discord_layer.features.admin import Admin
         from bot.discord_layer.features.answers import Answers
         from bot.discord_layer.features.browse import Browse
+        from bot.discord_layer.features.help_threads import HelpThreads
         from bot.discord_layer.features.privacy import Privacy
         from bot.discord_layer.features.settings import ServerSettings
 
-        await self.add_cog(Answers(self))
+        answers = Answers(self)
+        await self.add_cog(answers)
+        await self.add_cog(HelpThreads(self, answers))
         await self.add_cog(Browse(self))
         await self.add_cog(ServerSettings(self))
         await self.add_cog(Privacy(self))
         await self.add_cog(Admin(self))
-        self.add_dynamic_items(FullComparisonButton, FeedbackButton, SectionMenu)
+        self.add_dynamic_items(FullComparisonButton, FeedbackButton, SectionMenu, SolvedButton)
 
     def effective(self, guild_id: int | None) -> Effective:
         """The settings answering uses in a server: its own where set, else the environment's."""

@@ -43,6 +43,8 @@ def invite_permissions() -> discord.Permissions:
         send_messages_in_threads=True,  # answer questions asked in threads
         embed_links=True,  # answers are embeds
         read_message_history=True,  # replies reference the question, which needs history
+        create_public_threads=True,  # answer in a thread on the question (thread:true)
+        manage_threads=True,  # tag a member's forum post "Solved" (posts it did not create)
     )
 
 

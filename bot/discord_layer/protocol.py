@@ -24,6 +24,7 @@ class BotLike(Protocol):
     cooldowns: Cooldowns
     storage: Storage
     guild_settings: dict[int, GuildSettings]
+    unprompted_off: set[int]  # members who turned unprompted answers off, kept in memory
 
     @property
     def user(self) -> discord.ClientUser | None: ...

@@ -26,6 +26,11 @@ class Effective:
     passive_channels: frozenset[int]
     logging_enabled: bool
     own_passive_channels: bool  # False: the environment's PASSIVE_CHANNELS apply
+    thread_channels: frozenset[int] = frozenset()  # passive channels answered in a thread
+
+    def answers_inline(self, channel_id: int) -> bool:
+        """A passive channel whose answers are replies in the channel itself."""
+        return channel_id in self.passive_channels and channel_id not in self.thread_channels
 
 
 def effective(settings: Settings, stored: GuildSettings | None) -> Effective:
@@ -43,6 +48,7 @@ def effective(settings: Settings, stored: GuildSettings | None) -> Effective:
         else stored.passive_channels,
         logging_enabled=True if stored.logging_enabled is None else stored.logging_enabled,
         own_passive_channels=stored.passive_channels is not None,
+        thread_channels=stored.thread_channels,
     )
 
 

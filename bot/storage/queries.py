@@ -9,22 +9,28 @@ from __future__ import annotations
 # -- server settings ---------------------------------------------------------------------------
 ALL_GUILD_SETTINGS = (
     "SELECT guild_id, answer_threshold, passive_threshold, cooldown_seconds, "
-    "passive_channels, logging_enabled FROM guild_settings"
+    "passive_channels, logging_enabled, passive_thread_channels FROM guild_settings"
 )
 GUILD_SETTINGS = (
     "SELECT answer_threshold, passive_threshold, cooldown_seconds, passive_channels, "
-    "logging_enabled FROM guild_settings WHERE guild_id = ?"
+    "logging_enabled, passive_thread_channels FROM guild_settings WHERE guild_id = ?"
 )
 SAVE_GUILD_SETTINGS = (
     "INSERT INTO guild_settings (guild_id, answer_threshold, passive_threshold, "
-    "cooldown_seconds, passive_channels, logging_enabled) "
-    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET "
+    "cooldown_seconds, passive_channels, logging_enabled, passive_thread_channels) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET "
     "answer_threshold = excluded.answer_threshold, "
     "passive_threshold = excluded.passive_threshold, "
     "cooldown_seconds = excluded.cooldown_seconds, "
     "passive_channels = excluded.passive_channels, "
-    "logging_enabled = excluded.logging_enabled"
+    "logging_enabled = excluded.logging_enabled, "
+    "passive_thread_channels = excluded.passive_thread_channels"
 )
+
+# -- members' own choices ----------------------------------------------------------------------
+UNPROMPTED_OFF = "SELECT member_id FROM unprompted_off"
+SET_UNPROMPTED_OFF = "INSERT OR REPLACE INTO unprompted_off (member_id, since) VALUES (?, ?)"
+SET_UNPROMPTED_ON = "DELETE FROM unprompted_off WHERE member_id = ?"
 
 # -- answers and votes -------------------------------------------------------------------------
 RECORD_ANSWER = (
@@ -61,6 +67,7 @@ FORGET_MEMBER = (
     "DELETE FROM answers WHERE asker_id = ?",
     "DELETE FROM votes WHERE member_id = ?",
     "DELETE FROM unanswered WHERE member_id = ?",
+    SET_UNPROMPTED_ON,
 )
 
 # -- the report --------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ class GuildSettings:
     cooldown_seconds: float | None = None
     passive_channels: frozenset[int] | None = None
     logging_enabled: bool | None = None
+    # Passive channels whose answers start a thread on the question (never a default).
+    thread_channels: frozenset[int] = frozenset()
 
     def changed(self, **fields: Any) -> GuildSettings:
         return replace(self, **fields)
@@ -73,6 +75,7 @@ class Forgotten:
     answers: int = 0
     votes: int = 0
     questions: int = 0
+    unprompted_choice: int = 0  # 1 when the member had turned unprompted answers off
 
     @property
     def total(self) -> int:
@@ -91,11 +94,13 @@ def channels_of(text: str | None) -> frozenset[int] | None:
 
 def guild_settings_of(row: Sequence[Any]) -> GuildSettings:
     """A ``guild_settings`` row's columns after ``guild_id``, in table order."""
-    answer_threshold, passive_threshold, cooldown_seconds, channels, logging_enabled = row
+    answer_threshold, passive_threshold, cooldown_seconds, channels, logging_enabled = row[:5]
+    threads = row[5] if len(row) > 5 else None
     return GuildSettings(
         answer_threshold=answer_threshold,
         passive_threshold=passive_threshold,
         cooldown_seconds=cooldown_seconds,
         passive_channels=channels_of(channels),
         logging_enabled=None if logging_enabled is None else bool(logging_enabled),
+        thread_channels=channels_of(threads) or frozenset(),
     )

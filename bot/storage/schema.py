@@ -58,5 +58,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX answers_created_at ON answers (created_at)",
         "CREATE INDEX votes_voted_at ON votes (voted_at)",
     ),
+    # 3: passive channels whose answers go in a thread, and members who turned unprompted
+    # answers to their own messages off.
+    (
+        "ALTER TABLE guild_settings ADD COLUMN passive_thread_channels TEXT",
+        """CREATE TABLE unprompted_off (
+            member_id INTEGER PRIMARY KEY,
+            since REAL NOT NULL
+        )""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -62,8 +62,27 @@ class Storage(Database):
             settings.cooldown_seconds,
             channels_text(settings.passive_channels),
             logging_enabled,
+            channels_text(settings.thread_channels) if settings.thread_channels else None,
         )
         return await self._write("save server settings", [(queries.SAVE_GUILD_SETTINGS, values)])
+
+    # -- members' own choices ----------------------------------------------------------------
+
+    async def unprompted_off(self) -> set[int]:
+        """The members who turned unprompted answers to their messages off."""
+        rows = await self._read("read members' choices", queries.UNPROMPTED_OFF)
+        return {int(row[0]) for row in rows}
+
+    async def set_unprompted(self, member_id: int, enabled: bool, now: float | None = None) -> bool:
+        """Keep a member's choice: unprompted answers to their messages on (the default) or off."""
+        if enabled:
+            return await self._write(
+                "save a member's choice", [(queries.SET_UNPROMPTED_ON, (member_id,))]
+            )
+        at = time.time() if now is None else now
+        return await self._write(
+            "save a member's choice", [(queries.SET_UNPROMPTED_OFF, (member_id, at))]
+        )
 
     # -- answers and votes -------------------------------------------------------------------
 

@@ -128,3 +128,17 @@ async def test_no_network_is_one_failed_check(
     assert not check.ok
     assert check.line().startswith("FAIL Discord: cannot reach Discord (Cannot connect to host")
     assert "GhIjKl" not in check.line()
+
+
+async def test_channels_answered_in_threads_need_create_public_threads(simcord_env: Any) -> None:
+    guild = simcord_env.create_guild("Home")
+    no_threads = discord.PermissionOverwrite(create_public_threads=False)
+    help_ = guild.create_text_channel("help", overwrites={simcord_env.bot.user: no_threads})
+    mods = guild.create_role("mods", permissions=discord.Permissions(manage_guild=True))
+    mod = guild.add_member(simcord_env.create_user("mod"), roles=[mods])
+    await mod.slash(help_, "settings passive", channel=help_, enabled=True, thread=True)
+    lines = await doctor_lines(simcord_env, passive_channels=frozenset())
+    assert [line for line in lines if " channel " in line] == [
+        "FAIL channel #help (Home): the bot lacks Create Public Threads: allow them for its "
+        "role in the channel's permissions (Edit Channel > Permissions)"
+    ]

@@ -73,6 +73,8 @@ def test_invite_asks_for_exactly_the_needed_permissions(capsys: pytest.CaptureFi
         "send_messages_in_threads",
         "embed_links",
         "read_message_history",
+        "create_public_threads",
+        "manage_threads",
     }
 
 

@@ -50,6 +50,7 @@ class Reply:
     def __init__(self, match: Match, question: str) -> None:
         self.question = question
         self.answer = match.answer
+        self.suggestions = match.suggestions
         self.content: str | None = None
         self.embed: discord.Embed | None = None
         self.view: PersistentView | None = None
@@ -104,8 +105,8 @@ class Answers(commands.Cog):
             await self.answer_explicitly(message, message.content, message)
         elif me.id in message.raw_mentions:
             await self.answer_mention(message, me)
-        elif message.channel.id in self.bot.effective(message.guild.id).passive_channels:
-            await self.answer_passively(message)
+        elif self.bot.effective(message.guild.id).answers_inline(message.channel.id):
+            await self.answer_passively(message)  # threads and forums: features.help_threads
 
     async def answer_mention(self, message: discord.Message, me: discord.ClientUser) -> None:
         text = re.sub(rf"<@!?{me.id}>", " ", message.content).strip()
@@ -143,23 +144,43 @@ class Answers(commands.Cog):
         await self.remember(sent, reply_to.guild, reply_to.author.id, reply)
 
     async def answer_passively(self, message: discord.Message) -> None:
-        """A question nobody asked the bot: answered only when sure, fresh, and not too often."""
-        if not looks_like_question(message.content):
+        """A question nobody asked the bot, answered in place when ``passive_reply`` allows."""
+        reply = self.passive_reply(message, message.content)
+        if reply is None:
             return
-        here = self.bot.effective(message.guild.id if message.guild else None)
-        match = self.bot.matcher.match(
-            message.content, threshold=here.passive_threshold, require_framework=True
-        )
-        if match.answer is None:
-            return
-        key = section_key(match.answer)
-        if self.bot.cooldowns.section_recent(message.channel.id, key, here.cooldown_seconds):
-            return
-        if not self.bot.cooldowns.member_allowed(message.author.id):
-            return
-        reply = Reply(match, message.content)
         sent = await self.send_reply(message, reply, message.author.id)
         await self.remember(sent, message.guild, message.author.id, reply)
+
+    def passive_reply(
+        self,
+        message: discord.Message,
+        question: str,
+        asked: bool | None = None,
+        require_framework: bool = True,
+    ) -> Reply | None:
+        """The answer to a question nobody asked the bot, or None to stay quiet.
+
+        Only for a member who did not turn unprompted answers off, a message that reads like a
+        question (``asked``, when the caller judged that itself), a sure match, a section not
+        answered lately in the message's channel, and a member under the per-minute limit
+        (counted here: the caller sends the reply, or refunds it).
+        """
+        if message.author.id in self.bot.unprompted_off:
+            return None
+        if not (looks_like_question(question) if asked is None else asked):
+            return None
+        here = self.bot.effective(message.guild.id if message.guild else None)
+        match = self.bot.matcher.match(
+            question, threshold=here.passive_threshold, require_framework=require_framework
+        )
+        if match.answer is None:
+            return None
+        key = section_key(match.answer)
+        if self.bot.cooldowns.section_recent(message.channel.id, key, here.cooldown_seconds):
+            return None
+        if not self.bot.cooldowns.member_allowed(message.author.id):
+            return None
+        return Reply(match, question)
 
     def match(self, question: str, guild: discord.Guild | None) -> Match:
         """Match with the server's own answer threshold, if it set one."""
@@ -214,21 +235,25 @@ class Answers(commands.Cog):
         try:
             return await reply_to.reply(mention_author=False, **kwargs)
         except discord.HTTPException as error:
-            channel = reply_to.channel.id
-            guild = reply_to.guild.id if reply_to.guild else None
-            key = (channel, error.status)
-            level = logging.DEBUG if key in self._logged_failures else logging.WARNING
-            self._logged_failures.add(key)
-            log.log(
-                level,
-                "could not answer in channel %s (server %s): HTTP %s, Discord code %s: %s",
-                channel,
-                guild,
-                error.status,
-                error.code,
-                error.text or "no detail",
-            )
+            self.refused(reply_to.channel.id, reply_to.guild, error)
             return None
+
+    def refused(
+        self, channel: int, guild: discord.Guild | None, error: discord.HTTPException
+    ) -> None:
+        """Log a message Discord refused: a warning once per channel and status, then debug."""
+        key = (channel, error.status)
+        level = logging.DEBUG if key in self._logged_failures else logging.WARNING
+        self._logged_failures.add(key)
+        log.log(
+            level,
+            "could not answer in channel %s (server %s): HTTP %s, Discord code %s: %s",
+            channel,
+            guild.id if guild else None,
+            error.status,
+            error.code,
+            error.text or "no detail",
+        )
 
     # -- interactions ------------------------------------------------------------------------
 

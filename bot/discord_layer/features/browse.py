@@ -28,7 +28,8 @@ HELP = """\
 Under an answer, **Full comparison** opens the rest; **Not what I asked?** offers other topics;
 👍 / 👎 tell the maintainers whether it helped. When I'm not sure, I ask instead of guessing.
 
-**Privacy**: `/privacy forget` deletes everything I stored from you."""
+**Privacy**: `/privacy forget` deletes everything I stored from you; `/privacy unprompted \
+enabled:false` stops me answering messages you did not ask me."""
 
 
 class Browse(commands.Cog):

@@ -24,6 +24,28 @@ NO_CONTENT_INTENT = (
 )
 
 
+def passive_done(
+    channel: discord.TextChannel | discord.ForumChannel, enabled: bool, in_thread: bool
+) -> str:
+    """What ``/settings passive`` tells the moderator it changed."""
+    if not enabled:
+        return f"Passive answers are now **off** in {channel.mention}."
+    if isinstance(channel, discord.ForumChannel):
+        return (
+            f"Passive answers are now **on** in the forum {channel.mention}: I answer each new "
+            "post inside it when I'm quite sure, with a **Solved** button."
+        )
+    where = (
+        "in a thread I start on the question (nothing in the channel itself)"
+        if in_thread
+        else "in the channel"
+    )
+    return (
+        f"Passive answers are now **on** in {channel.mention}: I answer questions there "
+        f"when I'm quite sure, without being mentioned, {where}."
+    )
+
+
 def _default(is_default: bool) -> str:
     return " *(default)*" if is_default else ""
 
@@ -74,7 +96,12 @@ class ServerSettings(commands.Cog):
         channels = sorted(here.passive_channels)
         if guild is not None:
             channels = [c for c in channels if guild.get_channel_or_thread(c) is not None]
-        listed = ", ".join(f"<#{c}>" for c in channels) or "none"
+        listed = (
+            ", ".join(
+                f"<#{c}>" + (" (in threads)" if c in here.thread_channels else "") for c in channels
+            )
+            or "none"
+        )
         days = self.bot.settings.unanswered_retention_days
         lines = [
             f"**Answer threshold**: {here.answer_threshold:g}/100"
@@ -96,10 +123,16 @@ class ServerSettings(commands.Cog):
 
     @group.command(name="passive", description="Turn passive answers on or off in a channel")
     @app_commands.describe(
-        channel="The channel", enabled="Answer questions there that nobody asked me"
+        channel="The channel, or a forum (every new post is a question)",
+        enabled="Answer questions there that nobody asked me",
+        thread="Answer in a thread started on the question, not in the channel (default: no)",
     )
     async def passive(
-        self, interaction: discord.Interaction[Any], channel: discord.TextChannel, enabled: bool
+        self,
+        interaction: discord.Interaction[Any],
+        channel: discord.TextChannel | discord.ForumChannel,
+        enabled: bool,
+        thread: bool = False,
     ) -> None:
         if not await self.permitted(interaction):
             return
@@ -113,15 +146,15 @@ class ServerSettings(commands.Cog):
                 if guild is not None and guild.get_channel_or_thread(c) is not None
             )
         updated = current | {channel.id} if enabled else current - {channel.id}
-        done = (
-            f"Passive answers are now **on** in {channel.mention}: I answer questions there "
-            "when I'm quite sure, without being mentioned."
-            if enabled
-            else f"Passive answers are now **off** in {channel.mention}."
-        )
+        in_thread = enabled and thread and isinstance(channel, discord.TextChannel)
+        threads = stored.thread_channels - {channel.id} | ({channel.id} if in_thread else set())
+        done = passive_done(channel, enabled, in_thread)
         if enabled and not self.bot.intents.message_content:
             done += NO_CONTENT_INTENT
-        await self.save(interaction, stored.changed(passive_channels=frozenset(updated)), done)
+        changed = stored.changed(
+            passive_channels=frozenset(updated), thread_channels=frozenset(threads)
+        )
+        await self.save(interaction, changed, done)
 
     async def set_number(
         self,

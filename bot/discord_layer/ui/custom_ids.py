@@ -10,6 +10,7 @@ _SLUG = r"[a-z0-9-]+"
 COMPARE = rf"framework-bot:compare:(?P<document>{_SLUG})"
 VOTE = rf"framework-bot:vote:(?P<value>up|down)(?::(?P<key>{_SLUG}/{_SLUG}))?"
 SECTIONS = r"framework-bot:sections:(?P<purpose>other|guess)"
+SOLVED = r"framework-bot:solved"
 
 
 def compare(document_id: str) -> str:
@@ -28,3 +29,8 @@ def vote(value: str, key: str | None) -> str:
 def sections(purpose: str) -> str:
     """A menu of sections: ``other`` (not what I asked) or ``guess`` (did you mean)."""
     return f"framework-bot:sections:{purpose}"
+
+
+def solved() -> str:
+    """ "Solved" under an answer in a forum post: the post is the interaction's channel."""
+    return "framework-bot:solved"
