@@ -20,6 +20,7 @@ from bot.discord_layer.ui.items import FeedbackButton, FullComparisonButton, Sec
 from bot.discord_layer.ui.solved import SolvedButton
 from bot.engine import build_matcher
 from bot.engine.matcher import Matcher
+from bot.engine.question_detector import QuestionDetector, load_model
 from bot.storage import GuildSettings
 from bot.storage.store import Storage
 
@@ -68,6 +69,7 @@ class FrameworkBot(commands.Bot):
         self.storage = Storage(settings.database, settings.unanswered_retention_days)
         self.guild_settings: dict[int, GuildSettings] = {}  # the stored ones, kept in memory
         self.unprompted_off: set[int] = set()  # so answering never waits for the database
+        self.detector = detector_for(settings, matcher)
         self._sighup_task: asyncio.Task[str | None] | None = None
 
     async def on_message(self, message: discord.Message, /) -> None:
@@ -146,6 +148,17 @@ class FrameworkBot(commands.Bot):
     async def close(self) -> None:
         await super().close()
         await self.storage.close()
+
+
+def detector_for(settings: Settings, matcher: Matcher) -> QuestionDetector:
+    """Which messages passive answers consider: the learned detector (sharing the semantic
+    matcher's embedding model) with SEMANTIC_MATCHING on, the question-shape filter off."""
+    if not settings.semantic_matching:
+        return QuestionDetector(load_model(), None)
+    embedder = getattr(matcher, "embedder", None)
+    if embedder is None:  # the semantic matcher could not load: shape filter, as it said
+        return QuestionDetector(load_model(), None)
+    return QuestionDetector(load_model(), embedder)
 
 
 def matcher_for(settings: Settings) -> Matcher:

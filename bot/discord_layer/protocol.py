@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.discord_layer.cooldowns import Cooldowns
 from bot.discord_layer.server_settings import Effective
 from bot.engine.matcher import Matcher
+from bot.engine.question_detector import QuestionDetector
 from bot.storage import GuildSettings
 from bot.storage.store import Storage
 
@@ -24,6 +25,7 @@ class BotLike(Protocol):
     cooldowns: Cooldowns
     storage: Storage
     guild_settings: dict[int, GuildSettings]
+    detector: QuestionDetector  # which channel messages ask for information
     unprompted_off: set[int]  # members who turned unprompted answers off, kept in memory
 
     @property

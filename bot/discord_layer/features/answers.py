@@ -24,24 +24,11 @@ from bot.discord_layer.ui.embeds import (
 )
 from bot.discord_layer.ui.items import AnswerView, DidYouMeanView, PersistentView, resolve_key
 from bot.engine.matcher import Candidate, Match
-from bot.engine.text import normalize, strip_formatting
+from bot.engine.text import normalize
 
 log = logging.getLogger(__name__)
 
-QUESTION_WORDS = frozenset(
-    "how what why which when where who is are does do did should can could would will "
-    "anyone any has have was were".split()
-)
 AUTOCOMPLETE_CHOICES = 25
-
-
-def looks_like_question(text: str) -> bool:
-    """Passive answers only consider messages that read like a question."""
-    stripped = strip_formatting(text).strip()  # "||is it hard?||" still ends with "?"
-    if not stripped or len(stripped) > 500:
-        return False
-    first = re.split(r"[\s,]+", stripped.lower(), maxsplit=1)[0]
-    return stripped.endswith("?") or first in QUESTION_WORDS
 
 
 class Reply:
@@ -167,7 +154,9 @@ class Answers(commands.Cog):
         """
         if message.author.id in self.bot.unprompted_off:
             return None
-        if not (looks_like_question(question) if asked is None else asked):
+        if require_framework and self.bot.matcher.weigh(question)[0] is None:
+            return None  # names no framework: chat the bot cannot place (and nothing embedded)
+        if not (self.bot.detector.is_question(question) if asked is None else asked):
             return None
         here = self.bot.effective(message.guild.id if message.guild else None)
         match = self.bot.matcher.match(

@@ -20,7 +20,7 @@ from typing import Literal
 import discord
 from discord.ext import commands
 
-from bot.discord_layer.features.answers import Answers, Reply, looks_like_question
+from bot.discord_layer.features.answers import Answers, Reply
 from bot.discord_layer.features.feedback import section_key
 from bot.discord_layer.protocol import BotLike
 from bot.discord_layer.ui.embeds import clip
@@ -160,7 +160,7 @@ class HelpThreads(commands.Cog):
     async def answer_post(self, message: discord.Message, post: discord.Thread) -> None:
         """A new forum post: its title and starter message are the question, answered in it."""
         title, body = post.name, message.content
-        asked = looks_like_question(title) or looks_like_question(body)
+        asked = self.bot.detector.is_question(f"{title}\n{body}".strip())
         question = "\n".join(part for part in (title, body, self.framework_tags(post)) if part)
         reply = self.answers.passive_reply(message, question, asked=asked)
         if reply is None or reply.answer is None:
