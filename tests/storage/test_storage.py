@@ -66,6 +66,10 @@ async def test_migration_from_the_first_schema_keeps_the_data(tmp_path: Path) ->
     assert answer is not None and answer.question == "is django hard"
     assert await store.record_unanswered(1, 3, "how do i deploy flask", now=NOW)
     assert [q.question for q in await store.questions_since(0)] == ["how do i deploy flask"]
+    # what later versions added works on the upgraded file: the thread channels, the opt-out
+    assert (await store.guild_settings(1)).thread_channels == frozenset()
+    assert await store.set_unprompted(3, enabled=False, now=NOW)
+    assert await store.unprompted_off() == {3}
     await store.close()
     assert user_version(path) == SCHEMA_VERSION
     again = Storage(path)  # opening an up-to-date file changes nothing
