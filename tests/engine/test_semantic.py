@@ -79,7 +79,8 @@ def test_vectors_are_cached_by_content(tmp_path: Path) -> None:
     model = CountingEmbedder()
     first = SectionVectors.build(knowledge, model, tmp_path)
     embedded = model.texts
-    assert embedded == len(first.examples) + 2 * len(first.keys)  # examples, titles, answers
+    # examples, titles, answers' first sentences, answers' sentences
+    assert embedded == len(first.examples) + 2 * len(first.keys) + len(first.sentences)
     again = SectionVectors.build(knowledge, model, tmp_path)
     assert model.texts == embedded  # a restart embeds nothing
     assert np.array_equal(first.examples, again.examples)

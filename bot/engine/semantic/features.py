@@ -37,6 +37,9 @@ FEATURES = (
     "emb_top",  # the question's best cos_example over all sections
     "emb_behind",  # cos_example minus the best other section's
     "emb_gap",  # best minus second-best cos_example
+    "cos_sentence",  # cosine to the answer's closest sentence
+    "sentence_rank",  # the section's rank among all sections by cos_sentence
+    "sentence_behind",  # cos_sentence minus the best other section's
 )
 
 
@@ -69,6 +72,10 @@ def candidate_features(
     for j in emb_order[:TOP_K]:
         if vectors.keys[j] not in candidates:
             candidates.append(vectors.keys[j])
+    said = vectors.best_sentences(query)
+    said_order = np.argsort(-said, kind="stable")
+    said_rank = np.empty(len(said), dtype=np.int64)
+    said_rank[said_order] = np.arange(1, len(said) + 1)
     emb_top = float(best[emb_order[0]]) if len(best) else 0.0
     emb_second = float(best[emb_order[1]]) if len(best) > 1 else emb_top
     words = len(question.split())
@@ -100,6 +107,9 @@ def candidate_features(
                     emb_top,
                     float(best[j] - (others.max() if len(others) else 0.0)),
                     emb_top - emb_second,
+                    float(said[j]),
+                    float(said_rank[j]),
+                    float(said[j] - (np.delete(said, j).max() if len(said) > 1 else 0.0)),
                 ],
             )
         )

@@ -37,6 +37,17 @@ def section_texts(section: Section) -> tuple[list[str], str, str]:
     return list(section.questions), section.title, first_sentence(section.answer)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def answer_sentences(answer: str) -> list[str]:
+    """The answer's sentences and list items, markdown stripped, each long enough to say
+    something: a question written from the answer often asks about one of them."""
+    text = _MARKUP.sub(lambda m: m.group(1) or "", answer)
+    parts = (p.strip(" -•\t") for p in _SENTENCE_END.split(text))
+    return [p[:300] for p in parts if len(p.split()) >= 4]
+
+
 class SectionVectors:
     """Every section's vectors, in the knowledge's order (``Document.sections`` within each
     document), with the section each example row belongs to."""
@@ -50,6 +61,8 @@ class SectionVectors:
         owner: np.ndarray,
         titles: np.ndarray,
         answers: np.ndarray,
+        sentences: np.ndarray,
+        sentence_owner: np.ndarray,
     ) -> None:
         self.keys = keys  # "document/section"
         self.documents = documents
@@ -58,6 +71,8 @@ class SectionVectors:
         self.owner = owner
         self.titles = titles
         self.answers = answers
+        self.sentences = sentences
+        self.sentence_owner = sentence_owner
         self.position = {key: i for i, key in enumerate(keys)}
 
     @classmethod
@@ -66,7 +81,7 @@ class SectionVectors:
     ) -> SectionVectors:
         """Embed the knowledge, or read the vectors a previous start cached."""
         keys, documents, counts, texts, owner = [], [], [], [], []
-        titles, answers = [], []
+        titles, answers, sentences, sentence_owner = [], [], [], []
         for document in knowledge.documents:
             for section in document.sections:
                 examples, title, answer = section_texts(section)
@@ -77,7 +92,10 @@ class SectionVectors:
                 texts.extend(examples)
                 titles.append(title)
                 answers.append(answer)
-        everything = [*texts, *titles, *answers]
+                said = answer_sentences(section.answer)
+                sentences.extend(said)
+                sentence_owner.extend([len(keys) - 1] * len(said))
+        everything = [*texts, *titles, *answers, *sentences]
         matrix = _cached(everything, embedder, cache_dir)
         n, s = len(texts), len(keys)
         return cls(
@@ -87,8 +105,17 @@ class SectionVectors:
             matrix[:n],
             np.asarray(owner, dtype=np.int64),
             matrix[n : n + s],
-            matrix[n + s :],
+            matrix[n + s : n + 2 * s],
+            matrix[n + 2 * s :],
+            np.asarray(sentence_owner, dtype=np.int64),
         )
+
+    def best_sentences(self, query: np.ndarray) -> np.ndarray:
+        """For each section, the cosine of its answer's closest sentence (-1 if none)."""
+        best = np.full(len(self.keys), -1.0)
+        if len(self.sentences):
+            np.maximum.at(best, self.sentence_owner, self.sentences @ query)
+        return best
 
     def best_examples(self, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For each section, the cosine of its closest example phrasing and the mean of its
