@@ -1,7 +1,6 @@
 """The lexicon's old import path: it lives in ``bot.engine.lexicon`` now."""
 
 from bot.engine.lexicon import (
-    CHAT_WORDS,
     ENGLISH_WORDS_FILE,
     RELATED_WORDS,
     TECHNICAL_WORDS,
@@ -13,7 +12,6 @@ from bot.engine.lexicon import (
 )
 
 __all__ = [
-    "CHAT_WORDS",
     "ENGLISH_WORDS_FILE",
     "RELATED_WORDS",
     "TECHNICAL_WORDS",

@@ -4,8 +4,8 @@ An unknown word in "hi! what exactly is django? my uni mentions it" is chat, and
 should not stop an answer; an unknown word in "how do I serve static files with flask" is the
 subject of a question the knowledge does not answer, and must. Three kinds, from lightest:
 
-- everyday English (``data/english-words.txt``, from SCOWL: see the NOTICE beside it, and
-  ``data/chat-words.txt``) that is not a programming term;
+- everyday English (``data/english-words.txt``, from SCOWL: see the NOTICE beside it) that
+  is not a programming term;
 - words of no dictionary (slang, names, jargon such as "mongodb" or "heroku");
 - programming terms (``data/technical-words.txt``), many of them everyday words too
   ("static", "deploy").
@@ -25,7 +25,6 @@ from bot.engine.text import stem, term
 ENGLISH_WORDS_FILE = DATA_DIR / "english-words.txt"
 
 TECHNICAL_WORDS = words("technical-words.txt")
-CHAT_WORDS = words("chat-words.txt")
 
 
 # One group a line ("is tensorflow dead?" asks what a section on its future says).
@@ -60,7 +59,7 @@ def is_technical(word: str) -> bool:
 def is_english(word: str) -> bool:
     """Whether ``word`` (normalized) is an everyday English word, inflected or not."""
     words = english_words()
-    if word in words or word in CHAT_WORDS:
+    if word in words:
         return True
     # British spellings: "favour", "organised", "analyse".
     for british, american in (("our", "or"), ("is", "iz"), ("ys", "yz")):
