@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import argparse
 import re
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from bot.engine import build_matcher
 from bot.engine.knowledge import default_knowledge_dir, load
 from bot.engine.matcher import Matcher
 from bot.engine.question_detector import default_detector, looks_like_question
@@ -66,11 +68,22 @@ def main() -> None:
         found = matcher.match(text, threshold=PASSIVE_THRESHOLD, require_framework=True)
         return found.answer is not None
 
+    # The shipped default: SEMANTIC_MATCHING on, its vectors in a temporary folder.
+    with tempfile.TemporaryDirectory() as folder:
+        semantic = build_matcher([default_knowledge_dir()], semantic=True, cache_dir=Path(folder))
+
+    def answered_semantically(text: str) -> bool:
+        return semantic.match(text, require_framework=True).answer is not None
+
     filters: list[tuple[str, Callable[[str], bool]]] = [
         ("today's filter", looks_like_question),
         ("question detector", detector.is_question),
         ("today's filter + matcher", lambda t: looks_like_question(t) and answered(t)),
         ("question detector + matcher", lambda t: detector.is_question(t) and answered(t)),
+        (
+            "detector + semantic (default)",
+            lambda t: detector.is_question(t) and answered_semantically(t),
+        ),
     ]
     print(f"{args.file.name}: {len(asks)} ask, {len(chatter)} chatter naming a framework")
     print(f"{'':<29} {'chatter answered':>18} {'ask detected':>15}")
