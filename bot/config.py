@@ -16,9 +16,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from bot.engine.knowledge import default_knowledge_dir
-from bot.engine.matcher.tuning import DEFAULT_ANSWER_THRESHOLD, DEFAULT_SUGGEST_THRESHOLD
+from bot.engine.matcher.tuning import (
+    DEFAULT_ANSWER_THRESHOLD,
+    DEFAULT_PASSIVE_THRESHOLD,
+    DEFAULT_SUGGEST_THRESHOLD,
+)
 
-DEFAULT_PASSIVE_THRESHOLD = 75.0
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 INTENT_CHOICES = ("auto", "true", "false")
 DATABASE_FILE = "framework-bot.sqlite3"

@@ -141,3 +141,16 @@ def test_the_setting_is_true_or_false() -> None:
     assert not load_settings({"SEMANTIC_MATCHING": "false"}, dotenv=False).semantic_matching
     with pytest.raises(SettingsError, match="SEMANTIC_MATCHING"):
         load_settings({"SEMANTIC_MATCHING": "maybe"}, dotenv=False)
+
+
+def test_a_servers_thresholds_move_the_deciders_cut_off(semantic: SemanticMatcher) -> None:
+    decider = semantic.decider
+    assert semantic.cutoff(passive=False) == decider.cutoff  # ANSWER_THRESHOLD at its default
+    assert semantic.cutoff(passive=False, threshold=70) == pytest.approx(decider.cutoff + 0.15)
+    assert semantic.cutoff(passive=True, threshold=75) == decider.passive_cutoff
+    assert semantic.cutoff(passive=True, threshold=100) == 1.0  # never past certainty
+    question = "is django hard to learn?"
+    assert semantic.match(question, threshold=55).answer is not None
+    assert semantic.match(question, threshold=100).answer is None  # as strict as it gets
+    # a thread follow-up: unprompted, but no framework required
+    assert semantic.match(question, threshold=75, unprompted=True).answer is not None

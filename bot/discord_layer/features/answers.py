@@ -160,7 +160,10 @@ class Answers(commands.Cog):
             return None
         here = self.bot.effective(message.guild.id if message.guild else None)
         match = self.bot.matcher.match(
-            question, threshold=here.passive_threshold, require_framework=require_framework
+            question,
+            threshold=here.passive_threshold,
+            require_framework=require_framework,
+            unprompted=True,
         )
         if match.answer is None:
             return None

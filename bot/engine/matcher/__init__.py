@@ -146,9 +146,16 @@ class Matcher:
         return self.rank(" ".join(words), limit=limit)
 
     def match(
-        self, question: str, threshold: float | None = None, require_framework: bool = False
+        self,
+        question: str,
+        threshold: float | None = None,
+        require_framework: bool = False,
+        unprompted: bool = False,
     ) -> Match:
         """The section that answers ``question``, or none with up to 3 suggestions.
+
+        ``unprompted`` (a message nobody addressed to the bot) changes nothing here, where
+        ``threshold`` says it all; the semantic matcher reads it.
 
         ``require_framework`` answers only questions that name a framework of the knowledge:
         for messages nobody asked the bot, where "which is faster?" continues a conversation

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 # Score (0-100) an answer needs when someone asks the bot: lower answers more, wrongly more.
 DEFAULT_ANSWER_THRESHOLD = 55.0
+# The stricter score for answers nobody asked the bot for (passive channels, threads, forums).
+DEFAULT_PASSIVE_THRESHOLD = 75.0
 # Below the answer threshold, sections scoring at least this are offered as "Did you mean".
 DEFAULT_SUGGEST_THRESHOLD = 30.0
 MAX_SUGGESTIONS = 3

@@ -13,7 +13,11 @@ from pathlib import Path
 
 from bot.engine.knowledge import KnowledgeBase
 from bot.engine.matcher import Candidate, DeciderView, Explanation, Match, Matcher
-from bot.engine.matcher.tuning import DEFAULT_ANSWER_THRESHOLD, MAX_SUGGESTIONS
+from bot.engine.matcher.tuning import (
+    DEFAULT_ANSWER_THRESHOLD,
+    DEFAULT_PASSIVE_THRESHOLD,
+    MAX_SUGGESTIONS,
+)
 from bot.engine.semantic.decider import Decider, load_decider
 from bot.engine.semantic.embedder import Embedder, SemanticUnavailable, load_embedder
 from bot.engine.semantic.features import (
@@ -74,23 +78,40 @@ class SemanticMatcher(Matcher):
         }
 
     def match(
-        self, question: str, threshold: float | None = None, require_framework: bool = False
+        self,
+        question: str,
+        threshold: float | None = None,
+        require_framework: bool = False,
+        unprompted: bool = False,
     ) -> Match:
         """The decider's answer, or none with the likeliest sections as suggestions.
-        ``require_framework`` is the passive path: a framework must be named, the lexical
-        matcher must find something, and the stricter cut-off applies. ``threshold`` is the
-        lexical path's and does not move the decider's cut-offs."""
-        return self._semantic(question, require_framework)[0]
+        ``require_framework``: a framework must be named and the lexical matcher find
+        something before anything is embedded. ``unprompted`` (or ``require_framework``): the
+        passive cut-off. ``threshold`` moves the cut-off (``cutoff``)."""
+        return self._semantic(question, require_framework, threshold, unprompted)[0]
 
     def explain(
         self, question: str, threshold: float | None = None, require_framework: bool = False
     ) -> Explanation:
         lexical = super().explain(question, threshold, require_framework)
-        match, views, rule = self._semantic(question, require_framework)
+        match, views, rule = self._semantic(question, require_framework, threshold, False)
         return replace(lexical, match=match, decider=views, rule=rule)
 
-    def _semantic(self, question: str, passive: bool) -> tuple[Match, tuple[DeciderView, ...], str]:
-        if passive:
+    def cutoff(self, passive: bool, threshold: float | None = None) -> float:
+        """The probability an answer needs: the decider's cut-off, moved by how far the
+        threshold in force (a server's own, else the configured one) is from its default, a
+        point of score for a hundredth of probability, so stricter settings stay stricter."""
+        base = self.decider.passive_cutoff if passive else self.decider.cutoff
+        default = DEFAULT_PASSIVE_THRESHOLD if passive else DEFAULT_ANSWER_THRESHOLD
+        if threshold is None:
+            threshold = default if passive else self.answer_threshold
+        return min(max(base + (threshold - default) / 100, 0.0), 1.0)
+
+    def _semantic(
+        self, question: str, prefilter: bool, threshold: float | None, unprompted: bool
+    ) -> tuple[Match, tuple[DeciderView, ...], str]:
+        passive = prefilter or unprompted
+        if prefilter:
             trace = self.trace(question, require_framework=True)
             best = trace.ranked[0].score if trace.ranked else 0.0
             if trace.documents is None or best < PASSIVE_PREFILTER:
@@ -122,7 +143,7 @@ class SemanticMatcher(Matcher):
             ),
             key=lambda v: -v.probability,
         )
-        cutoff = self.decider.passive_cutoff if passive else self.decider.cutoff
+        cutoff = self.cutoff(passive, threshold)
         scored = [self._scored(v) for v in views]
         suggest = self.decider.suggest_cutoff
         offered = [c for c, v in zip(scored, views, strict=True) if v.probability >= suggest]
