@@ -46,6 +46,7 @@ __all__ = [
     "Explanation",
     "Match",
     "Matcher",
+    "Trace",
     "WordWeight",
 ]
 
@@ -131,7 +132,14 @@ class Matcher:
 
     def rank(self, question: str, limit: int = MAX_SUGGESTIONS + 1) -> list[Candidate]:
         """The best-scoring sections for ``question``, best first."""
-        return rank(self._index, *self.weigh(question), limit)
+        return self.rank_weighed(*self.weigh(question), limit)
+
+    def rank_weighed(
+        self, documents: set[int] | None, weights: dict[str, float], limit: int
+    ) -> list[Candidate]:
+        """``rank`` for a question already read and weighed (a ``Trace``'s documents and
+        weights), so it is not read again."""
+        return rank(self._index, documents, weights, limit)
 
     def complete(self, partial: str, limit: int = 25) -> list[Candidate]:
         """Sections for text still being typed (autocomplete): the last word may be unfinished."""

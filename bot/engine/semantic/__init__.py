@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.engine.knowledge import KnowledgeBase
-from bot.engine.matcher import Candidate, DeciderView, Explanation, Match, Matcher
+from bot.engine.matcher import Candidate, DeciderView, Explanation, Match, Matcher, Trace
 from bot.engine.matcher.tuning import (
     DEFAULT_ANSWER_THRESHOLD,
     DEFAULT_PASSIVE_THRESHOLD,
@@ -36,15 +36,18 @@ __all__ = ["SemanticMatcher", "SemanticUnavailable", "lexical_view"]
 PASSIVE_PREFILTER = 30.0
 
 
-def lexical_view(matcher: Matcher, question: str) -> LexicalView:
+def lexical_view(matcher: Matcher, question: str, trace: Trace | None = None) -> LexicalView:
     """The lexical matcher's candidates and scores for ``question``, as the features (and
-    training) read them: its decision at the default threshold, every section it scores."""
-    trace = matcher.trace(question, threshold=DEFAULT_ANSWER_THRESHOLD)
+    training) read them: its decision at the default threshold, every section it scores.
+    ``trace``: the question's trace at that threshold, when the caller already made it."""
+    if trace is None:
+        trace = matcher.trace(question, threshold=DEFAULT_ANSWER_THRESHOLD)
     answer = trace.decision.match.answer
     # What match() would return with no suggestion threshold: the answer and three more,
     # or the three closest.
     ranked = trace.ranked[: MAX_SUGGESTIONS + 1] if answer else trace.ranked[:MAX_SUGGESTIONS]
-    scores = {_key(c): c.score for c in matcher.rank(question, limit=RANK_LIMIT)}
+    scored = matcher.rank_weighed(trace.documents, trace.weights, RANK_LIMIT)
+    scores = {_key(c): c.score for c in scored}
     for c in ranked:  # match() may also have scored the asking sentence alone: keep the best
         scores[_key(c)] = max(scores.get(_key(c), 0.0), c.score)
     return LexicalView(
@@ -111,15 +114,17 @@ class SemanticMatcher(Matcher):
         self, question: str, prefilter: bool, threshold: float | None, unprompted: bool
     ) -> tuple[Match, tuple[DeciderView, ...], str]:
         passive = prefilter or unprompted
+        # One reading of the question serves the prefilter and the features alike: the
+        # ranking does not depend on the threshold, only the lexical decision does.
+        trace = self.trace(question, DEFAULT_ANSWER_THRESHOLD, require_framework=prefilter)
         if prefilter:
-            trace = self.trace(question, require_framework=True)
             best = trace.ranked[0].score if trace.ranked else 0.0
             if trace.documents is None or best < PASSIVE_PREFILTER:
                 rule = (
                     "abstain: passive, and the lexical matcher finds no named framework's section"
                 )
                 return Match(question, None, 0.0, ()), (), rule
-        view = lexical_view(self, question)
+        view = lexical_view(self, question, trace)
         query = self.embedder.encode([strip_formatting(question)])[0]
         rows = candidate_features(question, view, self.vectors, query)
         lexical_keys = {key for key, _ in view.ranked[:TOP_K]}
