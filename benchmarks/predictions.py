@@ -24,7 +24,7 @@ def main() -> None:
         matcher = Matcher(load([*paths, *(DATA / k for k in floor.knowledge)]))
         for row in read_labelled(DATA / floor.questions):
             match = matcher.match(row.question)
-            got = f"{match.answer.document.id}/{match.answer.section.id}" if match.answer else "-"
+            got = match.answer.key if match.answer else "-"
             offered = ",".join(
                 f"{s.document.id}/{s.section.id}:{s.score:.4f}" for s in match.suggestions
             )

@@ -82,7 +82,7 @@ def evaluate(matcher: Matcher, rows: Iterable[Labelled]) -> Report:
         tally = report.by_kind.setdefault(row.kind, Tally())
         tally.total += 1
         match = matcher.match(row.question)
-        got = f"{match.answer.document.id}/{match.answer.section.id}" if match.answer else ABSTAIN
+        got = match.answer.key if match.answer else ABSTAIN
         want = f"{row.document}/{row.section}" if row.expects_answer else ABSTAIN
         if got == want:
             tally.right += 1

@@ -29,7 +29,7 @@ def explanation_text(explanation: Explanation) -> str:
     else:
         lines.append(f"top sections (answer needs {explanation.threshold:.1f}):")
     for candidate in explanation.ranked:
-        lines.append(f"  {candidate.score:>5.1f}  {_name(candidate)}")
+        lines.append(f"  {candidate.score:>5.1f}  {candidate.key}")
     if not explanation.ranked:
         lines.append("  (none)")
     if explanation.decider:
@@ -39,8 +39,8 @@ def explanation_text(explanation: Explanation) -> str:
             shown = ", ".join(f"{name} {value:.3g}" for name, value in view.features.items())
             lines.append(f"        {shown}")
     lines.append(f"decision:   {explanation.rule}")
-    answer = f"answer: {_name(match.answer)}" if match.answer else "no answer"
-    offered = ", ".join(_name(c) for c in match.suggestions)
+    answer = f"answer: {match.answer.key}" if match.answer else "no answer"
+    offered = ", ".join(c.key for c in match.suggestions)
     lines.append(f"outcome:    {answer}" + (f"; suggests {offered}" if offered else ""))
     return "\n".join(lines)
 
@@ -74,10 +74,6 @@ def explanation_json(explanation: Explanation) -> dict[str, Any]:
         "answer": _candidate(match.answer) if match.answer else None,
         "suggestions": [_candidate(c) for c in match.suggestions],
     }
-
-
-def _name(candidate: Candidate) -> str:
-    return f"{candidate.document.id}/{candidate.section.id}"
 
 
 def _candidate(candidate: Candidate) -> dict[str, Any]:

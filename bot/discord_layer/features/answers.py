@@ -10,7 +10,6 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_layer.features.feedback import section_key
 from bot.discord_layer.protocol import BotLike
 from bot.discord_layer.ui.embeds import (
     EMPTY_MENTION,
@@ -167,7 +166,7 @@ class Answers(commands.Cog):
         )
         if match.answer is None:
             return None
-        key = section_key(match.answer)
+        key = match.answer.key
         if self.bot.cooldowns.section_recent(message.channel.id, key, here.cooldown_seconds):
             return None
         if not self.bot.cooldowns.member_allowed(message.author.id):
@@ -219,7 +218,7 @@ class Answers(commands.Cog):
             self.bot.cooldowns.refund(asker_id)
             return None
         if reply.answer is not None:
-            self.bot.cooldowns.note_section(reply_to.channel.id, section_key(reply.answer))
+            self.bot.cooldowns.note_section(reply_to.channel.id, reply.answer.key)
         return sent
 
     async def deliver(self, reply_to: discord.Message, **kwargs: Any) -> discord.Message | None:
@@ -304,9 +303,7 @@ class Answers(commands.Cog):
                 if typed in section.title.casefold() or typed in document.title.casefold()
             ]
         return [
-            app_commands.Choice(
-                name=clip(f"{c.section.title} · {c.document.title}"), value=section_key(c)
-            )
+            app_commands.Choice(name=clip(f"{c.section.title} · {c.document.title}"), value=c.key)
             for c in candidates[:AUTOCOMPLETE_CHOICES]
         ]
 

@@ -64,20 +64,16 @@ async def vote(
     return VoteOutcome(text, others, downvote=True)
 
 
-def section_key(candidate: Candidate) -> str:
-    return f"{candidate.document.id}/{candidate.section.id}"
-
-
 def other_sections(
     matcher: Matcher, question: str, document_id: str, section_id: str
 ) -> tuple[Candidate, ...]:
     """What to offer after a 👎: the question's next-best sections, then the same document's."""
     answered = f"{document_id}/{section_id}"
     ranked = matcher.rank(question, limit=OTHER_CHOICES + 1) if question.strip() else []
-    others = [c for c in ranked if section_key(c) != answered]
+    others = [c for c in ranked if c.key != answered]
     document = matcher.knowledge.document(document_id)
     if document is not None:
-        seen = {section_key(c) for c in others} | {answered}
+        seen = {c.key for c in others} | {answered}
         others += [
             Candidate(document, s, 0.0)
             for s in document.sections

@@ -21,7 +21,6 @@ import discord
 from discord.ext import commands
 
 from bot.discord_layer.features.answers import Answers, Reply
-from bot.discord_layer.features.feedback import section_key
 from bot.discord_layer.protocol import BotLike
 from bot.discord_layer.ui.embeds import clip
 from bot.discord_layer.ui.solved import ForumAnswerView
@@ -86,7 +85,7 @@ class HelpThreads(commands.Cog):
             self.remember_asker(thread.id, asker)
             sent = await self.post(thread, reply, asker)
             if sent is not None and reply.answer is not None:
-                self.bot.cooldowns.note_section(message.channel.id, section_key(reply.answer))
+                self.bot.cooldowns.note_section(message.channel.id, reply.answer.key)
         await self.answers.remember(sent, message.guild, asker, reply)
 
     async def start_thread(self, message: discord.Message) -> discord.Thread | None:

@@ -8,7 +8,6 @@ from typing import Any, cast
 import discord
 
 from bot.discord_layer.features import feedback
-from bot.discord_layer.features.feedback import section_key
 from bot.discord_layer.protocol import bot_of
 from bot.discord_layer.ui import custom_ids
 from bot.discord_layer.ui.apology import ApologisingView, apologising
@@ -141,7 +140,7 @@ class SectionMenu(
         options = [
             discord.SelectOption(
                 label=clip(c.section.title),
-                value=section_key(c),
+                value=c.key,
                 description=clip(c.document.title),
             )
             for c in choices[:MAX_OPTIONS]
@@ -197,8 +196,8 @@ class AnswerView(PersistentView):
     def __init__(self, answer: Candidate, others: tuple[Candidate, ...]) -> None:
         super().__init__()
         self.add_item(FullComparisonButton(answer.document.id))
-        self.add_item(FeedbackButton("up", section_key(answer)))
-        self.add_item(FeedbackButton("down", section_key(answer)))
+        self.add_item(FeedbackButton("up", answer.key))
+        self.add_item(FeedbackButton("down", answer.key))
         if others:
             self.add_item(SectionMenu.offering(others, "other", "Not what I asked?"))
 

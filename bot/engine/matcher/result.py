@@ -15,6 +15,11 @@ class Candidate:
     section: Section
     score: float
 
+    @property
+    def key(self) -> str:
+        """``document/section``: how the section is named in custom ids, labels and logs."""
+        return f"{self.document.id}/{self.section.id}"
+
 
 @dataclass(frozen=True, slots=True)
 class Match:

@@ -47,12 +47,10 @@ def lexical_view(matcher: Matcher, question: str, trace: Trace | None = None) ->
     # or the three closest.
     ranked = trace.ranked[: MAX_SUGGESTIONS + 1] if answer else trace.ranked[:MAX_SUGGESTIONS]
     scored = matcher.rank_weighed(trace.documents, trace.weights, RANK_LIMIT)
-    scores = {_key(c): c.score for c in scored}
+    scores = {c.key: c.score for c in scored}
     for c in ranked:  # match() may also have scored the asking sentence alone: keep the best
-        scores[_key(c)] = max(scores.get(_key(c), 0.0), c.score)
-    return LexicalView(
-        [(_key(c), c.score) for c in ranked], scores, _key(answer) if answer else None
-    )
+        scores[c.key] = max(scores.get(c.key, 0.0), c.score)
+    return LexicalView([(c.key, c.score) for c in ranked], scores, answer.key if answer else None)
 
 
 class SemanticMatcher(Matcher):
@@ -164,7 +162,3 @@ class SemanticMatcher(Matcher):
     def _scored(self, view: DeciderView) -> Candidate:
         found = self._candidates[view.key]
         return Candidate(found.document, found.section, round(100 * view.probability, 1))
-
-
-def _key(candidate: Candidate) -> str:
-    return f"{candidate.document.id}/{candidate.section.id}"
