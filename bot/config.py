@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.engine.knowledge import default_knowledge_dir
 from bot.engine.matcher.tuning import (
@@ -21,6 +21,9 @@ from bot.engine.matcher.tuning import (
     DEFAULT_PASSIVE_THRESHOLD,
     DEFAULT_SUGGEST_THRESHOLD,
 )
+
+if TYPE_CHECKING:
+    from bot.engine.matcher import Matcher
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 INTENT_CHOICES = ("auto", "true", "false")
@@ -117,6 +120,20 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: bool = True)
             "bot suggests, so the suggest threshold is the lower one"
         )
     return settings
+
+
+def matcher_for(settings: Settings) -> Matcher:
+    """The matcher for the knowledge, thresholds and SEMANTIC_MATCHING that ``settings`` name,
+    its vectors cached in ``settings.vectors_dir``: what the bot and the terminal answer with."""
+    from bot.engine import build_matcher
+
+    return build_matcher(
+        settings.knowledge_paths,
+        settings.answer_threshold,
+        settings.suggest_threshold,
+        semantic=settings.semantic_matching,
+        cache_dir=settings.vectors_dir,
+    )
 
 
 def _split(value: str, separator: str) -> list[str]:

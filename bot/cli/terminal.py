@@ -8,8 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from bot.config import Settings
-from bot.engine import build_matcher as engine_matcher
+from bot.config import Settings, matcher_for
 from bot.engine.knowledge import load
 from bot.engine.matcher import Matcher
 from bot.engine.overlap import overlaps
@@ -29,13 +28,7 @@ def build_matcher(settings: Settings) -> Matcher:
             file=sys.stderr,
             flush=True,
         )
-    return engine_matcher(
-        settings.knowledge_paths,
-        settings.answer_threshold,
-        settings.suggest_threshold,
-        semantic=settings.semantic_matching,
-        cache_dir=settings.vectors_dir,
-    )
+    return matcher_for(settings)
 
 
 def ask(settings: Settings, words: Sequence[str], as_json: bool, stdin: TextIO) -> int:

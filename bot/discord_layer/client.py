@@ -11,16 +11,16 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.config import Settings, load_settings
+from bot.config import Settings, load_settings, matcher_for
 from bot.discord_layer.command_sync import sync_if_changed
 from bot.discord_layer.cooldowns import Cooldowns
 from bot.discord_layer.server_settings import Effective, effective
 from bot.discord_layer.ui.apology import apologise
 from bot.discord_layer.ui.items import FeedbackButton, FullComparisonButton, SectionMenu
 from bot.discord_layer.ui.solved import SolvedButton
-from bot.engine import build_matcher
 from bot.engine.matcher import Matcher
 from bot.engine.question_detector import QuestionDetector, load_model
+from bot.engine.semantic import SemanticMatcher
 from bot.storage import GuildSettings
 from bot.storage.store import Storage
 
@@ -69,7 +69,7 @@ class FrameworkBot(commands.Bot):
         self.storage = Storage(settings.database, settings.unanswered_retention_days)
         self.guild_settings: dict[int, GuildSettings] = {}  # the stored ones, kept in memory
         self.unprompted_off: set[int] = set()  # so answering never waits for the database
-        self.detector = detector_for(settings, matcher)
+        self.detector = detector_for(matcher)
         self._sighup_task: asyncio.Task[str | None] | None = None
 
     async def on_message(self, message: discord.Message, /) -> None:
@@ -150,26 +150,12 @@ class FrameworkBot(commands.Bot):
         await self.storage.close()
 
 
-def detector_for(settings: Settings, matcher: Matcher) -> QuestionDetector:
-    """Which messages passive answers consider: the learned detector (sharing the semantic
-    matcher's embedding model) with SEMANTIC_MATCHING on, the question-shape filter off."""
-    if not settings.semantic_matching:
-        return QuestionDetector(load_model(), None)
-    embedder = getattr(matcher, "embedder", None)
-    if embedder is None:  # the semantic matcher could not load: shape filter, as it said
-        return QuestionDetector(load_model(), None)
+def detector_for(matcher: Matcher) -> QuestionDetector:
+    """Which messages passive answers consider: the learned detector, sharing the semantic
+    matcher's embedding model; the question-shape filter when matching is lexical
+    (SEMANTIC_MATCHING=false, or the model could not load)."""
+    embedder = matcher.embedder if isinstance(matcher, SemanticMatcher) else None
     return QuestionDetector(load_model(), embedder)
-
-
-def matcher_for(settings: Settings) -> Matcher:
-    """The matcher for the knowledge and thresholds ``settings`` name."""
-    return build_matcher(
-        settings.knowledge_paths,
-        settings.answer_threshold,
-        settings.suggest_threshold,
-        semantic=settings.semantic_matching,
-        cache_dir=settings.vectors_dir,
-    )
 
 
 class ShardedFrameworkBot(FrameworkBot, commands.AutoShardedBot):
